@@ -1,0 +1,1 @@
+"""Event data: the schema, the store, loaders, filters and exports."""
