@@ -65,7 +65,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("evidence", STRING, "Verbatim sentence(s) from the report; pieces joined by ` [...] `", acled=False),
     Column("source_url", STRING, "Address of the report", acled=False),
     Column("article_id", STRING, "Stable id of the report (hash of its URL, or of its text)", acled=False),
-    Column("origin", CATEGORY, "How the row was made: `extracted`, `imported` or `edited`", acled=False),
+    Column("origin", CATEGORY, "How the row was made: `extracted`, `imported`, `edited` or `synthetic` (test data)", acled=False),
     Column("run_id", STRING, "Ingest run that wrote the row (see the `runs` table)", acled=False),
 )
 
@@ -73,7 +73,7 @@ COLUMN_NAMES: tuple[str, ...] = tuple(c.name for c in COLUMNS)
 BY_NAME: dict[str, Column] = {c.name: c for c in COLUMNS}
 KEY = "event_id_cnty"
 
-ORIGINS = ("extracted", "imported", "edited")
+ORIGINS = ("extracted", "imported", "edited", "synthetic")
 GEO_STATUSES = ("located", "unlocated")
 
 # ACLED's taxonomy: event type -> sub-event types.
