@@ -1,0 +1,144 @@
+"""Leaflet and its plugins served by the Streamlit server itself, never from a CDN.
+
+streamlit-folium loads every ``default_js`` URL of the map one after the other and
+gives up silently at the first failure (the map iframe stays 0 px high), so one CDN
+link offline blanks the whole map. Each asset directory is declared as a (never
+rendered) Streamlit component: the server then serves it at
+``/component/maps.assets.<key>/<file>``, same origin as the map iframe, with the
+right MIME types and no server option to set.
+
+Create maps only through :func:`offline_map`.
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import folium
+import streamlit.components.v1 as components
+import xstatic.pkg.jquery as xs_jquery
+import xstatic.pkg.leaflet as xs_leaflet
+import xstatic.pkg.leaflet_markercluster as xs_markercluster
+from branca.element import MacroElement
+from folium.template import Template
+from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+from errors import ConfigurationError
+
+STATIC_DIR = Path(__file__).resolve().parent / "static"
+NO_TILES = "none"
+OFFLINE_MAX_ZOOM = 14   # without tiles, deeper zoom shows nothing new
+TILES_MAX_ZOOM = 18
+
+
+@dataclass(frozen=True, slots=True)
+class AssetDir:
+    key: str
+    path: Path
+
+
+ASSET_DIRS: tuple[AssetDir, ...] = (
+    AssetDir("leaflet", Path(xs_leaflet.BASE_DIR)),
+    AssetDir("markercluster", Path(xs_markercluster.BASE_DIR)),
+    AssetDir("jquery", Path(xs_jquery.BASE_DIR)),
+    # folium ships Leaflet.heat in its wheel; its HeatMap only points at a CDN copy.
+    AssetDir("heat", Path(folium.__file__).resolve().parent / "templates"),
+    AssetDir("eventmap", STATIC_DIR),
+)
+
+
+def asset_url(key: str, filename: str) -> str:
+    """Server-relative URL of one local asset file."""
+    if key not in {d.key for d in ASSET_DIRS}:
+        valid = ", ".join(d.key for d in ASSET_DIRS)
+        raise ConfigurationError(f"unknown asset directory {key!r}; expected one of: {valid}")
+    return f"/component/{__name__}.{key}/{filename}"
+
+
+def register_assets() -> tuple[str, ...]:
+    """Let the running Streamlit server serve the asset directories; returns their component names.
+
+    Streamlit only registers a component while a script runs, so this is called on
+    every map build (re-registering the same path is a no-op) instead of at import.
+    """
+    if get_script_run_ctx(suppress_warning=True) is None:
+        return ()   # plain Python (tests, benches): no server to serve anything
+    return tuple(components.declare_component(d.key, path=str(d.path)).name for d in ASSET_DIRS)
+
+
+MAP_JS: tuple[tuple[str, str], ...] = (
+    ("leaflet", asset_url("leaflet", "leaflet.js")),
+    # folium.Popup calls jQuery; our own popups do not, but other pages' maps may.
+    ("jquery", asset_url("jquery", "jquery.min.js")),
+)
+MAP_CSS: tuple[tuple[str, str], ...] = (("leaflet_css", asset_url("leaflet", "leaflet.css")),)
+CLUSTER_JS: tuple[tuple[str, str], ...] = (
+    ("markerclusterjs", asset_url("markercluster", "leaflet.markercluster.js")),
+)
+CLUSTER_CSS: tuple[tuple[str, str], ...] = (
+    ("markerclustercss", asset_url("markercluster", "MarkerCluster.css")),
+    ("markerclusterdefaultcss", asset_url("markercluster", "MarkerCluster.Default.css")),
+)
+HEAT_JS: tuple[tuple[str, str], ...] = (("leaflet-heat.js", asset_url("heat", "leaflet_heat.min.js")),)
+EVENTMAP_JS: tuple[tuple[str, str], ...] = (("eventmapjs", asset_url("eventmap", "event_layer.js")),)
+
+
+class DefaultIconPath(MacroElement):
+    """Sets Leaflet's default marker image folder.
+
+    Inside st_folium the CSS arrives after the map script runs, so Leaflet's
+    CSS-based guess yields a path without its trailing slash and the icon 404s.
+    Must be the map's first child.
+    """
+
+    _template = Template(
+        "{% macro script(this, kwargs) %}L.Icon.Default.imagePath = {{ this.path|tojson }};{% endmacro %}"
+    )
+
+    def __init__(self, path: str) -> None:
+        super().__init__()
+        self._name = "DefaultIconPath"
+        self._id = "icons"
+        self.path = path
+
+
+def _tile_attribution(tiles: str) -> str:
+    host = urlsplit(tiles).hostname
+    return f"Tiles: {host}" if host else f"Tiles: {tiles}"
+
+
+def offline_map(*, tiles: str = NO_TILES, map_id: str = "events", **kwargs: object) -> folium.Map:
+    """A folium.Map whose Leaflet assets are all local; online tiles only if ``tiles`` names some.
+
+    ``map_id`` replaces folium's random element id so identical input renders identical HTML.
+    """
+    register_assets()
+    if not tiles or tiles == NO_TILES:
+        kwargs.setdefault("max_zoom", OFFLINE_MAX_ZOOM)   # markercluster needs a maxZoom
+        m = folium.Map(tiles=None, **kwargs)
+    else:
+        kwargs.setdefault("max_zoom", TILES_MAX_ZOOM)
+        kwargs.setdefault("attr", _tile_attribution(tiles))
+        m = folium.Map(tiles=tiles, **kwargs)
+    # Instance attributes, so folium's class-wide CDN lists stay untouched.
+    m.default_js = list(MAP_JS)
+    m.default_css = list(MAP_CSS)
+    m._id = map_id
+    for child in m._children.values():   # the tile layer, if any
+        child._id = f"{map_id}tiles"
+    m.add_child(DefaultIconPath(asset_url("leaflet", "images/")), index=0)
+    return m
+
+
+@functools.cache
+def asset_files() -> tuple[Path, ...]:
+    """Every local file the map URLs point at (checked by the tests)."""
+    urls = (*MAP_JS, *MAP_CSS, *CLUSTER_JS, *CLUSTER_CSS, *HEAT_JS, *EVENTMAP_JS)
+    by_key = {d.key: d.path for d in ASSET_DIRS}
+    files = []
+    for _, url in urls:
+        key, filename = url.removeprefix(f"/component/{__name__}.").split("/", 1)
+        files.append(by_key[key] / filename)
+    return tuple(files)

@@ -1,0 +1,104 @@
+"""The offline base map: district and province outlines from the gazetteer's GeoJSON.
+
+The outlines come from ``geo.districts_geojson()`` (built by ``python -m geo.build``).
+Until that exists the map still works, without outlines, and says why.
+"""
+from __future__ import annotations
+
+import functools
+import importlib
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import shapely
+from shapely.geometry import mapping, shape
+
+from errors import DashboardError, GeocodeError
+from maps.payload import content_digest, script_safe_json
+
+GeoSource = Callable[[], dict]
+SIMPLIFY_DEGREES = 0.01   # ~1 km: invisible at the zooms where outlines matter, halves the payload
+PRECISION_DEGREES = 0.0001
+
+
+@dataclass(frozen=True, slots=True)
+class DistrictPoint:
+    name: str
+    admin1: str
+    latitude: float
+    longitude: float
+
+
+@dataclass(frozen=True, slots=True)
+class BaseMap:
+    outlines_json: str
+    digest: str
+    centroids: tuple[DistrictPoint, ...]
+
+
+class BaseMapUnavailable(GeocodeError):
+    """The district GeoJSON is not there (geo helper not built yet)."""
+
+
+def default_geo_source() -> dict:
+    """``geo.districts_geojson()``, looked up at call time so a later build is picked up."""
+    try:
+        geo = importlib.import_module("geo")
+        source = getattr(geo, "districts_geojson")
+    except (ImportError, AttributeError) as exc:
+        raise BaseMapUnavailable(f"geo.districts_geojson() is not available ({exc})") from exc
+    return source()
+
+
+def _feature_collection(source: GeoSource) -> dict:
+    try:
+        collection = source()
+    except BaseMapUnavailable:
+        raise
+    except (OSError, DashboardError, ValueError) as exc:
+        raise BaseMapUnavailable(f"district outlines could not be read: {exc}") from exc
+    if not isinstance(collection, dict) or collection.get("type") != "FeatureCollection":
+        raise BaseMapUnavailable("district outlines: expected a GeoJSON FeatureCollection, got "
+                                 f"{type(collection).__name__}")
+    return collection
+
+
+def _simplified(geometry: shapely.Geometry) -> dict:
+    small = shapely.set_precision(geometry.simplify(SIMPLIFY_DEGREES, preserve_topology=True), PRECISION_DEGREES)
+    return mapping(small)
+
+
+def _feature(geometry: dict, **properties: object) -> dict:
+    return {"type": "Feature", "properties": properties, "geometry": geometry}
+
+
+@functools.lru_cache(maxsize=4)
+def load_base_map(source: GeoSource = default_geo_source) -> BaseMap:
+    """Outlines (simplified, provinces dissolved from districts) and district centroids.
+
+    Cached per source: the GeoJSON only changes with a gazetteer rebuild, which
+    restarts the app. Failures raise BaseMapUnavailable and are not cached.
+    """
+    collection = _feature_collection(source)
+    districts, centroids = [], []
+    by_province: dict[str, list[shapely.Geometry]] = defaultdict(list)
+    for feature in collection.get("features", []):
+        props = feature.get("properties") or {}
+        name, admin1 = str(props.get("name", "")), str(props.get("admin1", ""))
+        lat, lon = props.get("centroid_lat"), props.get("centroid_lon")
+        if name and isinstance(lat, (int, float)) and isinstance(lon, (int, float)):
+            centroids.append(DistrictPoint(name, admin1, float(lat), float(lon)))
+        if not feature.get("geometry"):
+            continue
+        geometry = shape(feature["geometry"])
+        districts.append(_feature(_simplified(geometry), name=name, admin1=admin1))
+        by_province[admin1].append(geometry)
+    provinces = [_feature(_simplified(shapely.union_all(parts).buffer(0)), name=admin1)
+                 for admin1, parts in sorted(by_province.items()) if admin1]
+    outlines = script_safe_json({
+        "districts": {"type": "FeatureCollection", "features": districts},
+        "provinces": {"type": "FeatureCollection", "features": provinces},
+    })
+    centroids.sort(key=lambda p: (p.admin1, p.name))
+    return BaseMap(outlines_json=outlines, digest=content_digest(outlines), centroids=tuple(centroids))

@@ -1,0 +1,120 @@
+"""The one entry point of the map layer: filtered events -> an offline folium.Map."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import folium
+import pandas as pd
+
+from errors import ConfigurationError
+from maps.assets import NO_TILES, OFFLINE_MAX_ZOOM, TILES_MAX_ZOOM, offline_map
+from maps.basemap import BaseMap, BaseMapUnavailable, GeoSource, default_geo_source, load_base_map
+from maps.districts import build_district_payload
+from maps.layers import DistrictCircles, EventClusters, EventHeat, Legend, Outlines
+from maps.payload import Bounds, build_point_payload, count_unlocated
+
+LAYERS: tuple[str, ...] = ("clusters", "heat", "districts")
+PAKISTAN_VIEW = ((30.0, 69.5), 5)
+# Fitting one town's events must not zoom to street level.
+FIT_MAX_ZOOM = 10
+DEFAULT_HEIGHT = 620
+
+
+@dataclass(frozen=True, slots=True)
+class MapSummary:
+    """What a map shows, for the page's captions."""
+
+    layer: str
+    total: int          # events given
+    on_map: int         # events drawn (points, heat points or inside district circles)
+    unlocated: int      # events without coordinates (never on the point layers)
+    notes: tuple[str, ...]
+
+    @property
+    def not_on_map(self) -> int:
+        return self.total - self.on_map
+
+
+def check_layer(layer: str) -> str:
+    if layer not in LAYERS:
+        raise ConfigurationError(f"unknown map layer {layer!r}; expected one of: {', '.join(LAYERS)}")
+    return layer
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def _base_map(geo_source: GeoSource) -> tuple[BaseMap | None, str | None]:
+    try:
+        return load_base_map(geo_source), None
+    except BaseMapUnavailable as exc:
+        return None, f"No district outlines: {exc}. Run `python -m geo.build`."
+
+
+def _fit(m: folium.Map, bounds: Bounds | None) -> None:
+    if bounds is None:
+        return
+    fit = folium.FitBounds(bounds.as_folium(), max_zoom=FIT_MAX_ZOOM, padding=(20, 20))
+    fit._id = "fit"
+    m.add_child(fit)
+
+
+def _summary_and_layer(df: pd.DataFrame, layer: str, base: BaseMap | None, max_zoom: int):
+    unlocated = count_unlocated(df)
+    if layer == "districts":
+        payload = build_district_payload(df, base.centroids if base else ())
+        element = DistrictCircles(payload.json, payload.digest)
+        notes = ([f"{_plural(payload.left_out, 'event')} without a placeable district not shown"]
+                 if payload.left_out else [])
+        return payload.events, unlocated, notes, element, None
+    points = build_point_payload(df)
+    element = (EventClusters(points.json, points.digest) if layer == "clusters"
+               else EventHeat(points.json, points.digest, max_zoom=max_zoom))
+    notes = [f"{_plural(unlocated, 'unlocated event')} not on the map"] if unlocated else []
+    return points.count, unlocated, notes, element, points.bounds
+
+
+def build_event_map_with_summary(
+    df: pd.DataFrame, *, layer: str = "clusters", tiles: str = NO_TILES, height: int = DEFAULT_HEIGHT,
+    geo_source: GeoSource = default_geo_source,
+) -> tuple[folium.Map, MapSummary]:
+    """The map and what it shows. Identical input gives byte-identical HTML/JS."""
+    check_layer(layer)
+    online = bool(tiles) and tiles != NO_TILES
+    max_zoom = TILES_MAX_ZOOM if online else OFFLINE_MAX_ZOOM
+    base, base_note = _base_map(geo_source)
+    (center, zoom) = PAKISTAN_VIEW
+    m = offline_map(tiles=tiles, location=list(center), zoom_start=zoom, min_zoom=4, height=height,
+                    control_scale=True)
+    if base is not None:
+        outlines = Outlines(base.outlines_json, base.digest)
+        m.add_child(outlines)
+    on_map, unlocated, notes, element, bounds = _summary_and_layer(df, layer, base, max_zoom)
+    m.add_child(element)
+    _fit(m, bounds)
+    if base_note:
+        notes.append(base_note)
+    titles = {"clusters": "Event type", "heat": "Event density", "districts": "Events per district"}
+    m.add_child(Legend(title=titles[layer], show_types=layer == "clusters", notes=tuple(notes)))
+    return m, MapSummary(layer=layer, total=len(df), on_map=on_map, unlocated=unlocated, notes=tuple(notes))
+
+
+def build_event_map(
+    df: pd.DataFrame, *, layer: str = "clusters", tiles: str = NO_TILES, height: int = DEFAULT_HEIGHT,
+    geo_source: GeoSource = default_geo_source,
+) -> folium.Map:
+    """An offline folium map of ``df``'s events.
+
+    ``layer``: "clusters" (coloured, fatality-sized markers clustered by zoom, popups
+    built in the browser), "heat", or "districts" (proportional circles). ``tiles``:
+    "none" for the offline outline base map, else a folium tile name or URL template.
+    Rows without coordinates are not drawn (see :func:`count_unlocated`).
+    """
+    return build_event_map_with_summary(df, layer=layer, tiles=tiles, height=height, geo_source=geo_source)[0]
+
+
+def summarize_map(df: pd.DataFrame, *, layer: str = "clusters",
+                  geo_source: GeoSource = default_geo_source) -> MapSummary:
+    """The summary alone (cheap for points; the districts layer needs the aggregation)."""
+    return build_event_map_with_summary(df, layer=layer, geo_source=geo_source)[1]

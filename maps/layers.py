@@ -1,0 +1,136 @@
+"""folium elements for the event map; each carries its data as ONE JSON document.
+
+A layer's data goes into the page body as ``<script type="application/json">``
+(inert, read with JSON.parse by maps/static/event_layer.js), and the layer's own
+script is one short call. So the Python cost does not grow with the number of
+folium elements (streamlit-folium renders every element's template on every rerun),
+and the script, which decides the map's component key, changes exactly when the
+data digest does.
+"""
+from __future__ import annotations
+
+from branca.element import Element
+from folium.elements import JSCSSMixin
+from folium.template import Template
+
+from maps.assets import CLUSTER_CSS, CLUSTER_JS, EVENTMAP_JS, HEAT_JS
+from maps.payload import script_safe_json
+from maps.styles import SIZE_BANDS, TYPE_COLOURS, TYPE_ORDER
+
+
+class RawHtml(Element):
+    """Markup placed in the page as is: no Jinja pass over megabytes of JSON."""
+
+    def __init__(self, markup: str) -> None:
+        super().__init__()
+        self.markup = markup
+
+    def render(self, **kwargs: object) -> str:
+        return self.markup
+
+
+class DataLayer(JSCSSMixin):
+    """Base for layers whose data travels in one JSON element named after its digest."""
+
+    kind = "data"
+    default_js = list(EVENTMAP_JS)
+    default_css: list[tuple[str, str]] = []
+
+    def __init__(self, data_json: str, digest: str) -> None:
+        super().__init__()
+        self._name = f"Event{self.kind.capitalize()}"
+        self._id = digest
+        self.data_json = data_json
+        self.data_id = f"ev-{self.kind}-{digest}"
+
+    def render(self, **kwargs: object) -> None:
+        # data_json is script-safe (see payload.script_safe_json): no "<" can end the element early.
+        markup = f'\n<script type="application/json" id="{self.data_id}">{self.data_json}</script>\n'
+        self.get_root().html.add_child(RawHtml(markup), name=self.data_id)
+        super().render(**kwargs)
+
+
+class EventClusters(DataLayer):
+    """Every located event as a coloured, fatality-sized marker, clustered by zoom."""
+
+    kind = "clusters"
+    default_js = [*CLUSTER_JS, *EVENTMAP_JS]
+    default_css = list(CLUSTER_CSS)
+    _template = Template(
+        "{% macro script(this, kwargs) %}"
+        "var {{ this.get_name() }} = EventMap.clusters({{ this._parent.get_name() }}, "
+        "{{ this.data_id|tojson }}, {{ this.options|tojson }});"
+        "{% endmacro %}"
+    )
+
+    def __init__(self, data_json: str, digest: str) -> None:
+        super().__init__(data_json, digest)
+        self.options = {"colours": list(TYPE_COLOURS), "types": list(TYPE_ORDER),
+                        "diameters": [b.diameter_px for b in SIZE_BANDS]}
+
+
+class EventHeat(DataLayer):
+    """Event density as a heat map (Leaflet.heat, served from folium's own copy)."""
+
+    kind = "heat"
+    default_js = [*HEAT_JS, *EVENTMAP_JS]
+    _template = Template(
+        "{% macro script(this, kwargs) %}"
+        "var {{ this.get_name() }} = EventMap.heat({{ this._parent.get_name() }}, "
+        "{{ this.data_id|tojson }}, {{ this.options|tojson }});"
+        "{% endmacro %}"
+    )
+
+    def __init__(self, data_json: str, digest: str, *, max_zoom: int) -> None:
+        super().__init__(data_json, digest)
+        self.options = {"radius": 14, "blur": 16, "maxZoom": max_zoom}
+
+
+class DistrictCircles(DataLayer):
+    """One circle per district, its area proportional to the number of events."""
+
+    kind = "districts"
+    _template = Template(
+        "{% macro script(this, kwargs) %}"
+        "var {{ this.get_name() }} = EventMap.districts({{ this._parent.get_name() }}, "
+        "{{ this.data_id|tojson }}, {{ this.options|tojson }});"
+        "{% endmacro %}"
+    )
+
+    def __init__(self, data_json: str, digest: str) -> None:
+        super().__init__(data_json, digest)
+        self.options = {"maxRadius": 34, "fill": "#c0392b", "stroke": "#7b241c"}
+
+
+class Outlines(DataLayer):
+    """District and province outlines on a light background: the offline base map."""
+
+    kind = "outlines"
+    _template = Template(
+        "{% macro script(this, kwargs) %}"
+        "EventMap.outlines({{ this._parent.get_name() }}, {{ this.data_id|tojson }});"
+        "{% endmacro %}"
+    )
+
+
+class Legend(JSCSSMixin):
+    """Event type colours, the fatality size key and short notes (e.g. unlocated events)."""
+
+    default_js = list(EVENTMAP_JS)
+    default_css: list[tuple[str, str]] = []
+    _template = Template(
+        "{% macro script(this, kwargs) %}"
+        "EventMap.legend({{ this._parent.get_name() }}, {{ this.options_json }});"
+        "{% endmacro %}"
+    )
+
+    def __init__(self, *, title: str, show_types: bool, notes: tuple[str, ...]) -> None:
+        super().__init__()
+        self._name = "EventLegend"
+        self._id = "legend"
+        self.options_json = script_safe_json({
+            "title": title, "showTypes": show_types, "notes": list(notes),
+            "types": list(TYPE_ORDER), "colours": list(TYPE_COLOURS),
+            "diameters": [b.diameter_px for b in SIZE_BANDS],
+            "sizeLabels": [b.label for b in SIZE_BANDS],
+        })

@@ -1,0 +1,233 @@
+/* Event map layers built in the browser from one JSON payload (see maps/payload.py).
+ *
+ * Every string that came from an article reaches the DOM through textContent or an
+ * attribute set from script, never through innerHTML, and only http(s) source URLs
+ * become links. When a layer has painted, its map container gets
+ * data-events-painted="<events drawn>" (and window.__eventMapPainted is set), which
+ * is what the end-to-end tests and the browser benchmark wait for.
+ */
+(function () {
+  "use strict";
+  if (window.EventMap) { return; }
+
+  var HEX = /^#[0-9a-fA-F]{6}$/;
+  var HTTP_URL = /^https?:\/\/[^\s]+$/i;
+
+  function readData(id) {
+    var node = document.getElementById(id);
+    if (!node) { throw new Error("event map: data element #" + id + " is missing"); }
+    return JSON.parse(node.textContent);
+  }
+
+  function addStyles(colours, diameters) {
+    if (document.getElementById("event-map-styles")) { return; }
+    var css = [
+      ".leaflet-container{background:#f3f1ec}",
+      ".ev-pt{border-radius:50%;border:1px solid rgba(255,255,255,.95);box-shadow:0 0 2px rgba(0,0,0,.55);opacity:.92}",
+      ".ev-popup{font:12px/1.4 system-ui,sans-serif;max-width:300px}",
+      ".ev-popup .ev-title{font-weight:600;margin-bottom:2px}",
+      ".ev-popup dl{margin:4px 0;display:grid;grid-template-columns:auto 1fr;gap:1px 6px}",
+      ".ev-popup dt{color:#666}.ev-popup dd{margin:0}",
+      ".ev-popup blockquote{margin:4px 0;padding-left:6px;border-left:3px solid #ccc;color:#333}",
+      ".ev-legend{background:rgba(255,255,255,.92);padding:6px 8px;border-radius:4px;font:12px/1.35 system-ui,sans-serif;box-shadow:0 1px 4px rgba(0,0,0,.3)}",
+      ".ev-legend .ev-row{display:flex;align-items:center;gap:6px}",
+      ".ev-legend .ev-head{font-weight:600;margin-top:4px}",
+      ".ev-legend .ev-key{display:inline-block;border-radius:50%;border:1px solid #fff;box-shadow:0 0 2px rgba(0,0,0,.5)}",
+      ".ev-legend .ev-note{margin-top:4px;color:#555;max-width:220px}"
+    ];
+    colours.forEach(function (c, i) {
+      if (HEX.test(c)) { css.push(".ev-t" + i + "{background:" + c + "}"); }
+    });
+    var style = document.createElement("style");
+    style.id = "event-map-styles";
+    style.textContent = css.join("\n");
+    document.head.appendChild(style);
+  }
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) { node.className = className; }
+    if (text !== undefined && text !== null) { node.textContent = String(text); }
+    return node;
+  }
+
+  function addField(dl, label, value) {
+    if (value === undefined || value === null || value === "") { return; }
+    dl.appendChild(el("dt", null, label));
+    dl.appendChild(el("dd", null, value));
+  }
+
+  function placeText(d, i) {
+    var parts = [d.loc_v[d.loc[i]], d.adm2_v[d.adm2[i]], d.adm1_v[d.adm1[i]]];
+    var seen = {};
+    return parts.filter(function (p) {
+      if (!p || seen[p]) { return false; }
+      seen[p] = true;
+      return true;
+    }).join(", ");
+  }
+
+  function popupNode(d, i, typeLabels) {
+    var root = el("div", "ev-popup");
+    var sub = d.sub_v[d.sub[i]];
+    root.appendChild(el("div", "ev-title", typeLabels[d.type[i]] + (sub ? " \u2014 " + sub : "")));
+    var dl = el("dl");
+    addField(dl, "Date", d.date_v[d.date[i]]);
+    addField(dl, "Place", placeText(d, i));
+    var actors = [d.actor_v[d.a1[i]], d.actor_v[d.a2[i]]].filter(Boolean).join(" vs ");
+    addField(dl, "Actors", actors);
+    addField(dl, "Fatalities", d.fat[i]);
+    root.appendChild(dl);
+    var evidence = d.ev_v[d.ev[i]];
+    if (evidence) { root.appendChild(el("blockquote", null, evidence)); }
+    var url = d.url_v[d.url[i]];
+    var sourceName = d.src_v[d.src[i]] || "Source";
+    if (url && HTTP_URL.test(url)) {
+      var link = el("a", null, sourceName);
+      link.setAttribute("href", url);
+      link.setAttribute("target", "_blank");
+      link.setAttribute("rel", "noopener noreferrer");
+      root.appendChild(link);
+    } else if (url || d.src_v[d.src[i]]) {
+      root.appendChild(el("div", null, sourceName + (url ? ": " + url : "")));
+    }
+    return root;
+  }
+
+  function markPainted(map, count, kind) {
+    // Two frames: the first runs before layout, the second after a real paint.
+    requestAnimationFrame(function () {
+      requestAnimationFrame(function () {
+        var box = map.getContainer();
+        box.setAttribute("data-event-layer", kind);
+        box.setAttribute("data-events-painted", String(count));
+        window.__eventMapPainted = { layer: kind, events: count, at: performance.now() };
+      });
+    });
+  }
+
+  function clusters(map, dataId, opts) {
+    var d = readData(dataId);
+    addStyles(opts.colours, opts.diameters);
+    var icons = opts.colours.map(function (_, t) {
+      return opts.diameters.map(function (px, s) {
+        return L.divIcon({ className: "ev-pt ev-t" + t, iconSize: [px, px], html: "" });
+      });
+    });
+    var n = d.n, scale = d.scale, markers = new Array(n);
+    for (var i = 0; i < n; i++) {
+      markers[i] = L.marker([d.lat[i] / scale, d.lon[i] / scale],
+                            { icon: icons[d.type[i]][d.size[i]], keyboard: false, ev: i });
+    }
+    var group = L.markerClusterGroup({
+      chunkedLoading: true, chunkInterval: 250, chunkDelay: 5,
+      showCoverageOnHover: false, spiderfyOnMaxZoom: true, maxClusterRadius: 60,
+      chunkProgress: function (done, total) {
+        if (done >= total) { markPainted(map, n, "clusters"); }
+      }
+    });
+    group.on("click", function (e) {
+      var i = e.layer.options.ev;
+      L.popup({ maxWidth: 320 }).setLatLng(e.layer.getLatLng())
+        .setContent(popupNode(d, i, opts.types)).openOn(map);
+    });
+    group.addTo(map);
+    if (n === 0) { markPainted(map, 0, "clusters"); } else { group.addLayers(markers); }
+    return group;
+  }
+
+  function heat(map, dataId, opts) {
+    var d = readData(dataId);
+    var n = d.n, scale = d.scale, points = new Array(n);
+    for (var i = 0; i < n; i++) {
+      points[i] = [d.lat[i] / scale, d.lon[i] / scale, 1];
+    }
+    var layer = L.heatLayer(points, { radius: opts.radius, blur: opts.blur, maxZoom: opts.maxZoom }).addTo(map);
+    markPainted(map, n, "heat");
+    return layer;
+  }
+
+  function districts(map, dataId, opts) {
+    var d = readData(dataId);
+    var layer = L.featureGroup();
+    var biggest = Math.max.apply(null, [1].concat(d.events));
+    var total = 0;
+    for (var i = 0; i < d.name.length; i++) {
+      total += d.events[i];
+      var radius = Math.max(4, opts.maxRadius * Math.sqrt(d.events[i] / biggest));
+      var circle = L.circleMarker([d.lat[i], d.lon[i]], {
+        radius: radius, color: opts.stroke, weight: 1, fillColor: opts.fill, fillOpacity: 0.55
+      });
+      circle.bindPopup(districtPopup(d, i));
+      circle.bindTooltip(el("span", null, d.name[i] + ": " + d.events[i]));
+      layer.addLayer(circle);
+    }
+    layer.addTo(map);
+    markPainted(map, total, "districts");
+    return layer;
+  }
+
+  function districtPopup(d, i) {
+    var root = el("div", "ev-popup");
+    root.appendChild(el("div", "ev-title", d.name[i]));
+    var dl = el("dl");
+    addField(dl, "Province", d.admin1[i]);
+    addField(dl, "Events", d.events[i]);
+    addField(dl, "Fatalities", d.fatalities[i]);
+    root.appendChild(dl);
+    return root;
+  }
+
+  function outlines(map, dataId) {
+    var d = readData(dataId);
+    var pane = map.createPane("ev-outlines");
+    pane.style.zIndex = 250;   // above tiles (200), below overlays (400)
+    pane.style.pointerEvents = "none";
+    L.geoJSON(d.districts, {
+      pane: "ev-outlines", interactive: false,
+      style: { color: "#9a9a9a", weight: 0.7, fillColor: "#ffffff", fillOpacity: 0.55 }
+    }).addTo(map);
+    L.geoJSON(d.provinces, {
+      pane: "ev-outlines", interactive: false,
+      style: { color: "#555555", weight: 1.6, fill: false }
+    }).addTo(map);
+  }
+
+  function legend(map, opts) {
+    addStyles(opts.colours, opts.diameters);
+    var control = L.control({ position: "bottomright" });
+    control.onAdd = function () {
+      var box = el("div", "ev-legend");
+      box.appendChild(el("div", "ev-head", opts.title));
+      if (opts.showTypes) {
+        opts.types.forEach(function (label, t) {
+          var row = el("div", "ev-row");
+          var key = el("span", "ev-key ev-t" + t);
+          key.style.width = key.style.height = "10px";
+          row.appendChild(key);
+          row.appendChild(el("span", null, label));
+          box.appendChild(row);
+        });
+        box.appendChild(el("div", "ev-head", "Size: fatalities"));
+        opts.sizeLabels.forEach(function (label, s) {
+          var row = el("div", "ev-row");
+          var key = el("span", "ev-key");
+          key.style.width = key.style.height = opts.diameters[s] + "px";
+          key.style.background = "#888";
+          row.appendChild(key);
+          row.appendChild(el("span", null, label));
+          box.appendChild(row);
+        });
+      }
+      opts.notes.forEach(function (note) { box.appendChild(el("div", "ev-note", note)); });
+      return box;
+    };
+    control.addTo(map);
+    return control;
+  }
+
+  window.EventMap = {
+    readData: readData, addStyles: addStyles, popupNode: popupNode, clusters: clusters,
+    heat: heat, districts: districts, outlines: outlines, legend: legend
+  };
+})();
