@@ -1,0 +1,78 @@
+"""CSV and GeoJSON bytes of an event frame, in the schema's column order.
+
+CSV cells that a spreadsheet would run as a formula (starting with ``= + - @``,
+tab or CR) get a leading apostrophe; numeric columns are never touched, so a
+negative longitude stays a number.
+"""
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from data.loader import to_frame
+from data.schema import COLUMNS, DATE, FLOAT, INT
+
+FORMULA_START = r"^[=+\-@\t\r]"
+COORDS = ("latitude", "longitude")
+
+
+def _text_cells(frame: pd.DataFrame) -> pd.DataFrame:
+    cells: dict[str, pd.Series] = {}
+    for col in COLUMNS:
+        s = frame[col.name]
+        if col.kind == DATE:
+            out = s.dt.strftime("%Y-%m-%d").astype("string").fillna("")
+        elif col.kind == INT:
+            out = s.astype("Int64").astype("string").fillna("")
+        elif col.kind == FLOAT:
+            arr = s.to_numpy(dtype="float64", na_value=np.nan)
+            out = pd.Series(["" if np.isnan(v) else repr(float(v)) for v in arr], index=s.index, dtype="string")
+        else:
+            out = s.astype("string").fillna("")
+            risky = out.str.contains(FORMULA_START, regex=True).fillna(False).astype(bool)
+            out = out.where(~risky, "'" + out)
+        cells[col.name] = out
+    return pd.DataFrame(cells)
+
+
+def to_csv_bytes(df: pd.DataFrame) -> bytes:
+    """UTF-8 CSV, header = schema columns (ACLED's first), ISO dates, ``\\n`` line ends."""
+    text = _text_cells(to_frame(df)).to_csv(index=False, lineterminator="\n")
+    return text.encode("utf-8")
+
+
+def _json_value(value: Any) -> Any:
+    if value is None or value is pd.NA or value is pd.NaT:
+        return None
+    if isinstance(value, float) and np.isnan(value):
+        return None
+    if isinstance(value, pd.Timestamp):
+        return value.strftime("%Y-%m-%d")
+    if isinstance(value, (np.integer,)):
+        return int(value)
+    if isinstance(value, (np.floating,)):
+        return None if np.isnan(value) else float(value)
+    return value
+
+
+def to_geojson_bytes(df: pd.DataFrame) -> bytes:
+    """A GeoJSON FeatureCollection: Point geometry per located event, ``null`` geometry when unlocated."""
+    frame = to_frame(df)
+    names = [c.name for c in COLUMNS if c.name not in COORDS]
+    lat = frame["latitude"].to_numpy(dtype="float64", na_value=np.nan)
+    lon = frame["longitude"].to_numpy(dtype="float64", na_value=np.nan)
+    props = frame[names].astype(object).to_dict("records")
+    features = []
+    for i, row in enumerate(props):
+        located = not (np.isnan(lat[i]) or np.isnan(lon[i]))
+        features.append({
+            "type": "Feature",
+            "id": row["event_id_cnty"],
+            "geometry": {"type": "Point", "coordinates": [float(lon[i]), float(lat[i])]} if located else None,
+            "properties": {k: _json_value(v) for k, v in row.items()},
+        })
+    collection = {"type": "FeatureCollection", "features": features}
+    return json.dumps(collection, ensure_ascii=False, allow_nan=False).encode("utf-8")

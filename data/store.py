@@ -1,0 +1,299 @@
+"""The event store: SQLAlchemy Core over SQLite (default) or any SQLAlchemy URL.
+
+SQLite runs in WAL mode with a busy timeout, so the dashboard keeps reading
+while another process ingests; writes take the lock up front (``BEGIN
+IMMEDIATE``) so two writers queue instead of failing on a lock upgrade.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import time
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
+
+import numpy as np
+import pandas as pd
+import sqlalchemy as sa
+from sqlalchemy import event
+
+from data.loader import empty_frame, to_frame
+from data.schema import COLUMNS, DATE, EVENT_TYPES, FLOAT, INT, KEY
+from data.tables import EVENTS, META, METADATA, RUNS
+from errors import SchemaError, StoreError
+
+# Columns whose change alone does not make a row "updated" (they record the write itself).
+_BOOKKEEPING = frozenset({"timestamp", "run_id"})
+_COMPARED = tuple(c.name for c in COLUMNS if c.name not in _BOOKKEEPING)
+_REQUIRED = tuple(c.name for c in COLUMNS if c.required)
+_VERSION_KEY = "data_version"
+BUSY_TIMEOUT_MS = 30_000
+
+
+@dataclass(frozen=True, slots=True)
+class UpsertSummary:
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.new + self.updated + self.unchanged
+
+    def __add__(self, other: UpsertSummary) -> UpsertSummary:
+        return UpsertSummary(self.new + other.new, self.updated + other.updated, self.unchanged + other.unchanged)
+
+
+def _sqlite_setup(engine: sa.Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+        dbapi_conn.isolation_level = None  # we issue BEGIN ourselves (pysqlite's implicit one is deferred)
+        cur = dbapi_conn.cursor()
+        cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cur.execute("PRAGMA journal_mode = WAL")
+        cur.execute("PRAGMA synchronous = NORMAL")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: sa.Connection) -> None:
+        immediate = conn.get_execution_options().get("sqlite_immediate", False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+def _db_values(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """Plain Python values per row: None for missing, ``date`` for dates, ``""`` kept for text."""
+    columns: dict[str, list[Any]] = {}
+    for col in COLUMNS:
+        s = frame[col.name]
+        if col.kind == DATE:
+            values = [None if pd.isna(v) else v.date() for v in s]
+        elif col.kind == INT:
+            values = [None if pd.isna(v) else int(v) for v in s.astype(object)]
+        elif col.kind == FLOAT:
+            arr = s.to_numpy(dtype="float64", na_value=np.nan)
+            values = [None if np.isnan(v) else float(v) for v in arr]
+        else:
+            values = s.astype(object).where(s.notna(), None).tolist()
+        columns[col.name] = values
+    names = list(columns)
+    return [dict(zip(names, row)) for row in zip(*columns.values())]
+
+
+def _canonical(row: Mapping[str, Any]) -> tuple[Any, ...]:
+    """Comparable form: "" and None are the same, floats compared to 1e-7 degrees."""
+    out = []
+    for name in _COMPARED:
+        v = row.get(name)
+        if v == "" or v is None or (isinstance(v, float) and np.isnan(v)):
+            v = None
+        elif isinstance(v, float):
+            v = round(v, 7)
+        elif isinstance(v, (dt.date, pd.Timestamp)):
+            v = v.isoformat()[:10]
+        out.append(v)
+    return tuple(out)
+
+
+def _check_row(row: Mapping[str, Any], index: int) -> None:
+    missing = [name for name in _REQUIRED if row.get(name) in (None, "")]
+    if missing:
+        raise SchemaError(f"event row {index} ({row.get(KEY) or 'no id'}): empty required column(s) "
+                          f"{', '.join(missing)}")
+    etype, sub = row["event_type"], row.get("sub_event_type")
+    if etype not in EVENT_TYPES:
+        raise SchemaError(f"event row {index} ({row[KEY]}): event_type {etype!r} is not in the taxonomy")
+    if sub and sub not in EVENT_TYPES[etype]:
+        raise SchemaError(f"event row {index} ({row[KEY]}): sub_event_type {sub!r} is not a kind of {etype!r}")
+
+
+def _chunks(items: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
+
+
+class EventStore:
+    """Events plus ingest provenance (``runs``) behind one SQLAlchemy URL."""
+
+    def __init__(self, url: str, *, clock: Callable[[], float] = time.time, batch_size: int = 2000) -> None:
+        self.url = url
+        self._clock = clock
+        self._batch_size = batch_size
+        try:
+            parsed = sa.make_url(url)
+        except sa.exc.ArgumentError as exc:
+            raise StoreError(f"not a valid store URL {url!r}: expected e.g. sqlite:///var/events.sqlite "
+                             "or postgresql+psycopg://user@host/db") from exc
+        self._is_sqlite = parsed.get_backend_name() == "sqlite"
+        if self._is_sqlite and parsed.database and parsed.database != ":memory:":
+            Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.engine = sa.create_engine(parsed)
+        except (sa.exc.ArgumentError, ImportError) as exc:
+            raise StoreError(f"cannot open store {self._safe_url}: {exc}") from exc
+        if self._is_sqlite:
+            _sqlite_setup(self.engine)
+        self._create_tables()
+
+    @property
+    def _safe_url(self) -> str:
+        return sa.make_url(self.url).render_as_string(hide_password=True)
+
+    def __repr__(self) -> str:
+        return f"EventStore({self._safe_url!r})"
+
+    def _create_tables(self) -> None:
+        # Two processes may start at once: the loser of a CREATE race just re-checks.
+        for attempt in range(3):
+            try:
+                with self._write() as conn:
+                    METADATA.create_all(conn, checkfirst=True)
+                    if conn.execute(sa.select(META.c.value).where(META.c.key == _VERSION_KEY)).first() is None:
+                        conn.execute(META.insert().values(key=_VERSION_KEY, value=0))
+                return
+            except (sa.exc.OperationalError, sa.exc.ProgrammingError, sa.exc.IntegrityError) as exc:
+                if attempt == 2:
+                    raise StoreError(f"cannot create tables in {self._safe_url}: {exc.orig}") from exc
+
+    def _write(self) -> Any:
+        """A transaction that holds the write lock from its start (SQLite) and commits or rolls back."""
+        conn_ctx = self.engine.connect().execution_options(sqlite_immediate=True)
+        return _Transaction(conn_ctx)
+
+    def _read(self) -> Any:
+        return _Transaction(self.engine.connect())
+
+    @staticmethod
+    def _bump(conn: sa.Connection) -> None:
+        conn.execute(META.update().where(META.c.key == _VERSION_KEY).values(value=META.c.value + 1))
+
+    # ---- events -------------------------------------------------------------------------------------
+
+    def upsert_events(self, rows: Iterable[Mapping[str, Any]] | pd.DataFrame, *,
+                      run_id: str | None = None) -> UpsertSummary:
+        """Insert new events, update changed ones, leave identical ones; all or nothing.
+
+        ``timestamp`` is set on every written row; ``run_id`` (when given) is
+        stamped on written rows so they point to their ingest run.
+        """
+        frame = to_frame(rows)
+        if frame[KEY].duplicated().any():
+            dup = frame.loc[frame[KEY].duplicated(), KEY].iloc[0]
+            raise SchemaError(f"event id {dup!r} appears twice in one upsert")
+        records = _db_values(frame)
+        now = int(self._clock())
+        new = updated = unchanged = 0
+        try:
+            with self._write() as conn:
+                for start, chunk in enumerate(_chunks(records, self._batch_size)):
+                    for i, row in enumerate(chunk):
+                        _check_row(row, start * self._batch_size + i + 1)
+                    keys = [r[KEY] for r in chunk]
+                    existing = {r._mapping[KEY]: _canonical(r._mapping)
+                                for r in conn.execute(sa.select(EVENTS).where(EVENTS.c[KEY].in_(keys)))}
+                    inserts, updates = [], []
+                    for row in chunk:
+                        old = existing.get(row[KEY])
+                        if old is not None and old == _canonical(row):
+                            unchanged += 1
+                            continue
+                        row = {**row, "timestamp": now}
+                        if run_id is not None:
+                            row["run_id"] = run_id
+                        (inserts if old is None else updates).append(row)
+                    if inserts:
+                        conn.execute(EVENTS.insert(), inserts)
+                    if updates:
+                        values = {c.name: sa.bindparam(f"v_{c.name}") for c in COLUMNS if c.name != KEY}
+                        stmt = EVENTS.update().where(EVENTS.c[KEY] == sa.bindparam("k_key")).values(values)
+                        conn.execute(stmt, [{"k_key": r[KEY], **{f"v_{k}": v for k, v in r.items() if k != KEY}}
+                                            for r in updates])
+                    new += len(inserts)
+                    updated += len(updates)
+                if new or updated:
+                    self._bump(conn)
+        except sa.exc.SQLAlchemyError as exc:
+            raise StoreError(f"writing events to {self._safe_url} failed, nothing was saved: {exc}") from exc
+        return UpsertSummary(new, updated, unchanged)
+
+    def load_frame(self) -> pd.DataFrame:
+        return self._frame(sa.select(EVENTS).order_by(EVENTS.c.event_date, EVENTS.c[KEY]))
+
+    def query(self, filters: Any) -> pd.DataFrame:
+        """Events matching a ``data.filters.Filters`` (filtered in SQL)."""
+        return self._frame(filters.select(EVENTS))
+
+    def _frame(self, stmt: sa.Select) -> pd.DataFrame:
+        try:
+            with self._read() as conn:
+                result = conn.execute(stmt)
+                rows = result.fetchall()
+                names = list(result.keys())
+        except sa.exc.SQLAlchemyError as exc:
+            raise StoreError(f"reading events from {self._safe_url} failed: {exc}") from exc
+        if not rows:
+            return empty_frame()
+        return to_frame(pd.DataFrame.from_records(rows, columns=names))
+
+    def count(self) -> int:
+        with self._read() as conn:
+            return int(conn.execute(sa.select(sa.func.count()).select_from(EVENTS)).scalar_one())
+
+    def data_version(self) -> str:
+        """Changes whenever anything was written (a cache key for the UI)."""
+        with self._read() as conn:
+            value = conn.execute(sa.select(META.c.value).where(META.c.key == _VERSION_KEY)).scalar_one()
+        return f"v{value}"
+
+    # ---- runs ---------------------------------------------------------------------------------------
+
+    def start_run(self, extractor: str, version: str) -> str:
+        started = dt.datetime.fromtimestamp(self._clock(), tz=dt.timezone.utc)
+        run_id = f"{started:%Y%m%dT%H%M%SZ}-{uuid.uuid4().hex[:8]}"
+        with self._write() as conn:
+            conn.execute(RUNS.insert().values(run_id=run_id, started=started, extractor=extractor,
+                                              extractor_version=version))
+            self._bump(conn)
+        return run_id
+
+    def finish_run(self, run_id: str, *, articles: int, summary: UpsertSummary,
+                   errors: Sequence[tuple[str, str]] | Sequence[Mapping[str, str]] = ()) -> None:
+        finished = dt.datetime.fromtimestamp(self._clock(), tz=dt.timezone.utc)
+        problems = [dict(e) if isinstance(e, Mapping) else {"file": str(e[0]), "reason": str(e[1])} for e in errors]
+        with self._write() as conn:
+            result = conn.execute(RUNS.update().where(RUNS.c.run_id == run_id).values(
+                finished=finished, articles=articles, events_new=summary.new, events_updated=summary.updated,
+                events_unchanged=summary.unchanged, errors=json.dumps(problems, ensure_ascii=False)))
+            if result.rowcount == 0:
+                raise StoreError(f"no ingest run {run_id!r} in {self._safe_url} (start_run returns the id)")
+            self._bump(conn)
+
+    def runs(self) -> pd.DataFrame:
+        with self._read() as conn:
+            frame = pd.DataFrame(conn.execute(sa.select(RUNS).order_by(RUNS.c.started.desc())).mappings().all(),
+                                 columns=[c.name for c in RUNS.columns])
+        return frame
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+class _Transaction:
+    """``with`` block: connection + transaction, commit on success, rollback on error, always close."""
+
+    def __init__(self, conn: sa.Connection) -> None:
+        self._conn = conn
+
+    def __enter__(self) -> sa.Connection:
+        self._tx = self._conn.begin()
+        return self._conn
+
+    def __exit__(self, exc_type: Any, exc: Any, tb: Any) -> None:
+        try:
+            if exc_type is None:
+                self._tx.commit()
+            else:
+                self._tx.rollback()
+        finally:
+            self._conn.close()
