@@ -177,44 +177,79 @@ class EventStore:
         ``timestamp`` is set on every written row; ``run_id`` (when given) is
         stamped on written rows so they point to their ingest run.
         """
+        records = self._records(rows)
+        try:
+            with self._write() as conn:
+                summary = self._upsert(conn, records, run_id)
+                if summary.new or summary.updated:
+                    self._bump(conn)
+        except sa.exc.SQLAlchemyError as exc:
+            raise StoreError(f"writing events to {self._safe_url} failed, nothing was saved: {exc}") from exc
+        return summary
+
+    def sync_article(self, article_id: str, rows: Iterable[Mapping[str, Any]] | pd.DataFrame, *,
+                     run_id: str | None = None) -> tuple[UpsertSummary, int]:
+        """Upsert one article's extracted events and delete its extracted events no longer produced.
+
+        Re-ingesting an article with a better extractor so replaces, in one
+        transaction, rows it would otherwise leave behind as duplicates. Rows
+        an analyst edited or imported are never deleted. Returns (summary, removed).
+        """
+        if not article_id:
+            raise SchemaError("sync_article needs the article's id (got an empty string)")
+        records = self._records(rows)
+        strangers = sorted({r["article_id"] for r in records} - {article_id})
+        if strangers:
+            raise SchemaError(f"sync_article({article_id!r}) got rows of other article(s): {', '.join(strangers)}")
+        keep = [r[KEY] for r in records]
+        try:
+            with self._write() as conn:
+                summary = self._upsert(conn, records, run_id)
+                stale = EVENTS.delete().where(EVENTS.c.article_id == article_id,
+                                              EVENTS.c.origin == "extracted", EVENTS.c[KEY].not_in(keep))
+                removed = conn.execute(stale).rowcount or 0
+                if summary.new or summary.updated or removed:
+                    self._bump(conn)
+        except sa.exc.SQLAlchemyError as exc:
+            raise StoreError(f"writing events to {self._safe_url} failed, nothing was saved: {exc}") from exc
+        return summary, removed
+
+    @staticmethod
+    def _records(rows: Iterable[Mapping[str, Any]] | pd.DataFrame) -> list[dict[str, Any]]:
         frame = to_frame(rows)
         if frame[KEY].duplicated().any():
             dup = frame.loc[frame[KEY].duplicated(), KEY].iloc[0]
             raise SchemaError(f"event id {dup!r} appears twice in one upsert")
-        records = _db_values(frame)
+        return _db_values(frame)
+
+    def _upsert(self, conn: sa.Connection, records: list[dict[str, Any]], run_id: str | None) -> UpsertSummary:
         now = int(self._clock())
         new = updated = unchanged = 0
-        try:
-            with self._write() as conn:
-                for start, chunk in enumerate(_chunks(records, self._batch_size)):
-                    for i, row in enumerate(chunk):
-                        _check_row(row, start * self._batch_size + i + 1)
-                    keys = [r[KEY] for r in chunk]
-                    existing = {r._mapping[KEY]: _canonical(r._mapping)
-                                for r in conn.execute(sa.select(EVENTS).where(EVENTS.c[KEY].in_(keys)))}
-                    inserts, updates = [], []
-                    for row in chunk:
-                        old = existing.get(row[KEY])
-                        if old is not None and old == _canonical(row):
-                            unchanged += 1
-                            continue
-                        row = {**row, "timestamp": now}
-                        if run_id is not None:
-                            row["run_id"] = run_id
-                        (inserts if old is None else updates).append(row)
-                    if inserts:
-                        conn.execute(EVENTS.insert(), inserts)
-                    if updates:
-                        values = {c.name: sa.bindparam(f"v_{c.name}") for c in COLUMNS if c.name != KEY}
-                        stmt = EVENTS.update().where(EVENTS.c[KEY] == sa.bindparam("k_key")).values(values)
-                        conn.execute(stmt, [{"k_key": r[KEY], **{f"v_{k}": v for k, v in r.items() if k != KEY}}
-                                            for r in updates])
-                    new += len(inserts)
-                    updated += len(updates)
-                if new or updated:
-                    self._bump(conn)
-        except sa.exc.SQLAlchemyError as exc:
-            raise StoreError(f"writing events to {self._safe_url} failed, nothing was saved: {exc}") from exc
+        for start, chunk in enumerate(_chunks(records, self._batch_size)):
+            for i, row in enumerate(chunk):
+                _check_row(row, start * self._batch_size + i + 1)
+            keys = [r[KEY] for r in chunk]
+            existing = {r._mapping[KEY]: _canonical(r._mapping)
+                        for r in conn.execute(sa.select(EVENTS).where(EVENTS.c[KEY].in_(keys)))}
+            inserts, updates = [], []
+            for row in chunk:
+                old = existing.get(row[KEY])
+                if old is not None and old == _canonical(row):
+                    unchanged += 1
+                    continue
+                row = {**row, "timestamp": now}
+                if run_id is not None:
+                    row["run_id"] = run_id
+                (inserts if old is None else updates).append(row)
+            if inserts:
+                conn.execute(EVENTS.insert(), inserts)
+            if updates:
+                values = {c.name: sa.bindparam(f"v_{c.name}") for c in COLUMNS if c.name != KEY}
+                stmt = EVENTS.update().where(EVENTS.c[KEY] == sa.bindparam("k_key")).values(values)
+                conn.execute(stmt, [{"k_key": r[KEY], **{f"v_{k}": v for k, v in r.items() if k != KEY}}
+                                    for r in updates])
+            new += len(inserts)
+            updated += len(updates)
         return UpsertSummary(new, updated, unchanged)
 
     def load_frame(self) -> pd.DataFrame:
