@@ -1,0 +1,55 @@
+"""Conflict-event dashboard: ``streamlit run dashboard.py``.
+
+The entrypoint of ``st.navigation``: it opens the store, draws the shared sidebar filters
+(here, so they keep their state across pages), builds the run's ``View`` and runs the
+chosen page. No logic lives here.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+from ui.entry import ensure_navigation_mode
+from ui.filters import sync_filters
+from ui.guard import guard
+from ui.loaders import current_settings, filter_frame, get_store, load_frame
+from ui.sidebar import render_about, render_export
+from ui.view import View, publish_view
+
+HERE = Path(__file__).resolve().parent
+
+ensure_navigation_mode()
+
+st.set_page_config(page_title="Conflict events: Pakistan", page_icon=":material/map:", layout="wide")
+
+PAGES = [
+    st.Page(HERE / "pages" / "map.py", title="Map", icon=":material/map:", url_path="map", default=True),
+    st.Page(HERE / "pages" / "events.py", title="Events", icon=":material/table:", url_path="events"),
+    st.Page(HERE / "pages" / "overview.py", title="Overview", icon=":material/monitoring:", url_path="overview"),
+    st.Page(HERE / "pages" / "ingest.py", title="Ingest", icon=":material/upload_file:", url_path="ingest"),
+]
+page = st.navigation(PAGES)
+
+with guard("The event store could not be read"):
+    settings = current_settings()
+    store = get_store(settings)
+    frame, version = load_frame(store, settings.store_url)
+
+with st.sidebar:
+    st.header("Filters")
+    filters, warnings = sync_filters(frame)
+for warning in warnings:
+    st.warning(warning, icon=":material/link_off:")
+
+filtered = filter_frame(frame, filters, store_url=settings.store_url, data_version=version)
+view = View(settings=settings, store=store, data_version=version, frame=frame, filters=filters,
+            filtered=filtered)
+publish_view(view)
+
+with st.sidebar:
+    st.divider()
+    render_export(view)
+    render_about()
+
+page.run()

@@ -1,0 +1,37 @@
+"""Events page: the filtered table, one event in full, and the events with no place on the map."""
+from __future__ import annotations
+
+import streamlit as st
+
+from ui.details import show_event_details
+from ui.entry import ensure_navigation_mode
+from ui.guard import guard
+from ui.tables import TABLE_COLUMNS, UNLOCATED_COLUMNS, table_config, unlocated_rows, with_safe_links
+from ui.view import current_view, show_description
+
+ensure_navigation_mode()
+with guard():
+    view = current_view()
+
+st.title("Events")
+show_description(view)
+
+rows = view.filtered.reset_index(drop=True)
+shown = [c for c in TABLE_COLUMNS if c in rows]
+selection = st.dataframe(rows[shown], hide_index=True, width="stretch", height=420,
+                         column_config=table_config(), on_select="rerun", selection_mode="single-row",
+                         key="events_table")
+picked = selection.selection.rows if selection else []
+if picked and picked[0] < len(rows):
+    show_event_details(rows.iloc[picked[0]])
+else:
+    st.caption("Select a row to see its evidence, source and provenance.")
+
+unlocated = with_safe_links(unlocated_rows(rows))
+st.subheader(f"Unlocated events ({len(unlocated)})")
+if len(unlocated):
+    st.caption("These places could not be resolved, so they are not on the map (no point is guessed).")
+    st.dataframe(unlocated[[c for c in UNLOCATED_COLUMNS if c in unlocated]], hide_index=True,
+                 width="stretch", column_config=table_config(), key="unlocated_table")
+else:
+    st.caption("Every filtered event has a place on the map.")

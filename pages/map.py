@@ -1,0 +1,43 @@
+"""Map page: the filtered events on an offline Leaflet map (clusters, heat or districts)."""
+from __future__ import annotations
+
+import streamlit as st
+from streamlit_folium import st_folium
+
+from maps import count_unlocated
+from ui.details import events_at, show_event_details
+from ui.entry import ensure_navigation_mode
+from ui.guard import guard
+from ui.loaders import event_map
+from ui.view import current_view, show_description
+
+LAYERS = {"clusters": "Events (clusters)", "heat": "Heat", "districts": "By district"}
+
+ensure_navigation_mode()
+with guard():
+    view = current_view()
+
+st.title("Map")
+show_description(view)
+
+layer = st.segmented_control("Layer", list(LAYERS), format_func=LAYERS.__getitem__, default="clusters",
+                             key="map_layer") or "clusters"
+unlocated = count_unlocated(view.filtered)
+if unlocated:
+    st.caption(f"{unlocated} unlocated event{'s' if unlocated != 1 else ''} not on the map "
+               "(listed on the Events page).")
+
+with guard("The map could not be drawn"):
+    fmap = event_map(view.filtered, layer=layer, tiles=view.settings.tiles, store_url=view.store_url,
+                     data_version=view.data_version, filters=view.filters)
+# Only a click comes back: panning and zooming must not rerun the script.
+result = st_folium(fmap, height=620, use_container_width=True, returned_objects=["last_object_clicked"],
+                   key="event_map")
+
+clicked = (result or {}).get("last_object_clicked")
+if clicked:
+    here = events_at(view.filtered, clicked.get("lat"), clicked.get("lng"))
+    if len(here):
+        st.subheader(f"{len(here)} event{'s' if len(here) != 1 else ''} at the clicked place")
+        for _, row in here.head(20).iterrows():
+            show_event_details(row)

@@ -1,0 +1,35 @@
+"""Overview page: headline figures and the weekly timeline by event type."""
+from __future__ import annotations
+
+import streamlit as st
+
+from maps import EVENT_COLOURS
+from ui.figures import fatalities_by_district, headline, weekly_counts
+from ui.entry import ensure_navigation_mode
+from ui.guard import guard
+from ui.view import current_view, show_description
+
+ensure_navigation_mode()
+with guard():
+    view = current_view()
+
+st.title("Overview")
+show_description(view)
+
+figures = headline(view.filtered)
+cols = st.columns(4)
+cols[0].metric("Events", f"{figures.events:,}")
+cols[1].metric("Fatalities", f"{figures.fatalities:,}")
+cols[2].metric("Districts", f"{figures.districts:,}")
+cols[3].metric("Unlocated", f"{figures.unlocated:,}", help="Events whose place could not be resolved.")
+
+st.subheader("Events per week, by type")
+weekly = weekly_counts(view.filtered)
+if weekly.empty:
+    st.info("No events match the filters.")
+else:
+    colours = [EVENT_COLOURS.get(t, "#7f7f7f") for t in weekly.columns]
+    st.bar_chart(weekly, color=colours, x_label="Week (starting Monday)", y_label="Events", stack=True)
+
+    st.subheader("Districts with most fatalities")
+    st.dataframe(fatalities_by_district(view.filtered), width="stretch")

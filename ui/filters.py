@@ -1,0 +1,166 @@
+"""The shared sidebar filters: URL query params <-> widgets <-> ``data.filters.Filters``.
+
+The URL is where a filtered view lives (bookmark it, share it). On a session's first
+run the widgets are seeded from the URL; afterwards the widgets are the truth and the URL
+is rewritten to match them on every run. Parsing is ``Filters.from_query_params``'s job:
+a bad parameter comes back as a warning, never as an exception.
+
+The widgets are drawn by ``dashboard.py`` (the ``st.navigation`` entrypoint), which is
+what keeps their state when the analyst switches pages.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping, MutableMapping
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from data.filters import Filters
+from data.schema import EVENT_TYPES
+
+DATES, PROVINCE, DISTRICT = "filter_dates", "filter_province", "filter_district"
+TYPE, SUBTYPE, ACTOR = "filter_type", "filter_subtype", "filter_actor"
+MIN_FATALITIES, TEXT = "filter_min_fatalities", "filter_q"
+_SEEDED = "filter_seeded_from_url"
+_URL_WARNINGS = "filter_url_warnings"
+
+
+def read_query_params(query_params: Any) -> dict[str, str | list[str]]:
+    """``st.query_params`` as a plain dict; a repeated key becomes a list."""
+    params: dict[str, str | list[str]] = {}
+    for key in query_params:
+        values = query_params.get_all(key)
+        params[key] = values[0] if len(values) == 1 else list(values)
+    return params
+
+
+def _as_lists(params: Mapping[str, Any]) -> dict[str, list[str]]:
+    return {k: [v] if isinstance(v, str) else [str(x) for x in v] for k, v in params.items() if v not in ("", [], ())}
+
+
+def seed_state(state: MutableMapping[str, Any], filters: Filters) -> None:
+    """Put ``filters`` into the widgets' session-state keys (before the widgets are drawn)."""
+    if filters.date_from and filters.date_to:
+        state[DATES] = (filters.date_from, filters.date_to)
+    elif filters.date_from:
+        state[DATES] = (filters.date_from,)
+    elif filters.date_to:
+        state[DATES] = (filters.date_to, filters.date_to)
+    else:
+        state[DATES] = ()
+    state[PROVINCE] = list(filters.admin1)
+    state[DISTRICT] = list(filters.admin2)
+    state[TYPE] = list(filters.event_type)
+    state[SUBTYPE] = list(filters.sub_event_type)
+    state[ACTOR] = list(filters.actor)
+    state[MIN_FATALITIES] = int(filters.min_fatalities or 0)
+    state[TEXT] = filters.text or ""
+
+
+def filters_from_state(state: Mapping[str, Any]) -> Filters:
+    """The Filters value the widgets currently show."""
+    dates = tuple(state.get(DATES) or ())
+    return Filters(
+        date_from=dates[0] if dates else None,
+        # While the analyst is picking a range the widget holds one date: an open end.
+        date_to=dates[1] if len(dates) > 1 else None,
+        admin1=tuple(state.get(PROVINCE) or ()),
+        admin2=tuple(state.get(DISTRICT) or ()),
+        event_type=tuple(state.get(TYPE) or ()),
+        sub_event_type=tuple(state.get(SUBTYPE) or ()),
+        actor=tuple(state.get(ACTOR) or ()),
+        min_fatalities=int(state.get(MIN_FATALITIES) or 0),
+        text=str(state.get(TEXT) or "").strip(),
+    )
+
+
+def _values(frame: pd.DataFrame, *columns: str) -> list[str]:
+    found: set[str] = set()
+    for column in columns:
+        if column in frame:
+            found.update(str(v) for v in frame[column].dropna().unique() if str(v).strip())
+    return sorted(found)
+
+
+def _options(known: Iterable[str], selected: Iterable[str]) -> list[str]:
+    # A value from the URL that the data does not hold yet must still be an option,
+    # or Streamlit refuses the widget's default.
+    known = list(known)
+    return known + sorted(set(selected) - set(known))
+
+
+def _prune(state: MutableMapping[str, Any], key: str, allowed: set[str], known: set[str]) -> None:
+    """Drop selections that the parent choice ruled out (a district of a deselected province)."""
+    current = list(state.get(key) or [])
+    kept = [v for v in current if v in allowed or v not in known]
+    if kept != current:
+        state[key] = kept
+
+
+def _date_bounds(frame: pd.DataFrame, chosen: tuple) -> tuple[dt.date, dt.date]:
+    today = dt.date.today()
+    days = [d for d in chosen if isinstance(d, dt.date)]
+    if "event_date" in frame and frame["event_date"].notna().any():
+        dates = pd.to_datetime(frame["event_date"]).dropna()
+        days += [dates.min().date(), dates.max().date()]
+    low = min(days + [today - dt.timedelta(days=365)])
+    high = max(days + [today])
+    return low, high
+
+
+def render_filter_widgets(frame: pd.DataFrame) -> Filters:
+    """Draw the filter widgets in the sidebar and return the Filters they hold."""
+    state = st.session_state
+    state.setdefault(DATES, ())
+    low, high = _date_bounds(frame, tuple(state[DATES]))
+    st.date_input("Date range", value=(), min_value=low, max_value=high, key=DATES,
+                  format="YYYY-MM-DD", help="Leave empty for all dates.")
+
+    provinces = _values(frame, "admin1")
+    st.multiselect("Province", _options(provinces, state.get(PROVINCE, [])), key=PROVINCE)
+
+    chosen_provinces = set(state.get(PROVINCE) or [])
+    in_scope = frame[frame["admin1"].isin(chosen_provinces)] if chosen_provinces else frame
+    all_districts = set(_values(frame, "admin2"))
+    districts = _values(in_scope, "admin2")
+    _prune(state, DISTRICT, set(districts), all_districts)
+    st.multiselect("District", _options(districts, state.get(DISTRICT, [])), key=DISTRICT)
+
+    st.multiselect("Event type", _options(list(EVENT_TYPES), state.get(TYPE, [])), key=TYPE)
+    chosen_types = state.get(TYPE) or list(EVENT_TYPES)
+    all_subtypes = {s for subs in EVENT_TYPES.values() for s in subs}
+    subtypes = [s for t in chosen_types for s in EVENT_TYPES.get(t, ())]
+    _prune(state, SUBTYPE, set(subtypes), all_subtypes)
+    st.multiselect("Sub-event type", _options(subtypes, state.get(SUBTYPE, [])), key=SUBTYPE)
+
+    st.multiselect("Actor", _options(_values(frame, "actor1", "actor2"), state.get(ACTOR, [])),
+                   key=ACTOR, help="Events where this actor is the first or second actor.")
+    st.number_input("Minimum fatalities", min_value=0, step=1, key=MIN_FATALITIES)
+    st.text_input("Search", key=TEXT, placeholder="place, actor, evidence…",
+                  help="Words in the place, actors, evidence or notes (case-insensitive).")
+    return filters_from_state(state)
+
+
+def sync_filters(frame: pd.DataFrame) -> tuple[Filters, list[str]]:
+    """Seed the widgets from the URL once per session, draw them, and mirror them back to the URL.
+
+    Returns the current Filters and the warnings about bad URL parameters; the warnings stay
+    until the analyst changes a filter (so they survive a page switch).
+    """
+    state = st.session_state
+    if not state.get(_SEEDED):
+        parsed, warnings = Filters.from_query_params(read_query_params(st.query_params))
+        seed_state(state, parsed)
+        state[_SEEDED] = True
+        state[_URL_WARNINGS] = (parsed, tuple(warnings))
+    filters = render_filter_widgets(frame)
+    wanted = _as_lists(filters.to_query_params())
+    if _as_lists(read_query_params(st.query_params)) != wanted:
+        st.query_params.from_dict(wanted)
+    parsed, warnings = state.get(_URL_WARNINGS, (None, ()))
+    if warnings and parsed != filters:
+        state[_URL_WARNINGS] = (None, ())
+        warnings = ()
+    return filters, list(warnings)

@@ -1,0 +1,113 @@
+"""The Ingest page's steps, between the widgets and ``extraction`` / ``data.ingest``.
+
+The preview runs the same reader and extractor as ``data.ingest`` but stores nothing.
+Storing goes through ``data.ingest.ingest_texts`` (run record, ids, per-article sync), so
+an article added here is coded exactly as the command-line ingest would code it.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+import pandas as pd
+import streamlit as st
+
+from config import load_settings
+from data.ingest import Pipeline, default_pipeline, ingest_texts
+from data.loader import LoadResult, read_events
+from data.store import EventStore
+from errors import ArticleError, ExtractionError
+
+PASTED = "pasted text"
+IMPORT_EXTRACTOR, IMPORT_VERSION = "import", "1"
+
+
+class Upload(Protocol):
+    name: str
+
+    def getvalue(self) -> bytes: ...
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleInput:
+    name: str                 # the file name, or PASTED
+    content: str | bytes      # pasted text is str; uploads stay bytes (read by their format)
+
+
+@dataclass(frozen=True, slots=True)
+class Preview:
+    item: ArticleInput
+    title: str = ""
+    published: dt.date | None = None
+    rows: tuple[dict[str, Any], ...] = field(default_factory=tuple)
+    error: str = ""
+
+    @property
+    def name(self) -> str:
+        return self.item.name
+
+
+def article_inputs(pasted: str, files: Iterable[Upload]) -> list[ArticleInput]:
+    """The articles the analyst gave: the pasted text (if not blank) then each uploaded file."""
+    inputs = [ArticleInput(PASTED, pasted)] if pasted.strip() else []
+    inputs += [ArticleInput(f.name, f.getvalue()) for f in files]
+    return inputs
+
+
+def read_input(item: ArticleInput, *, published: dt.date | None, pipeline: Pipeline) -> Any:
+    """The Article of one input, read the way ``data.ingest.ingest_texts`` reads it."""
+    if isinstance(item.content, str):
+        return pipeline.parse_article(item.content, published=published)
+    with tempfile.TemporaryDirectory(prefix="preview-") as tmp:
+        # The reader picks the format (.txt header, .html, .json) from the file name.
+        path = Path(tmp) / (Path(item.name).name or "upload.txt")
+        path.write_bytes(item.content)
+        return pipeline.read_article(path, published=published)
+
+
+def preview_articles(inputs: Iterable[ArticleInput], *, published: dt.date | None,
+                     pipeline: Pipeline | None = None) -> list[Preview]:
+    """Read and extract each article without storing anything; a bad one carries its error."""
+    pipeline = pipeline or default_pipeline()
+    extractor = pipeline.get_extractor(load_settings().extractor)
+    previews = []
+    for item in inputs:
+        try:
+            article = read_input(item, published=published, pipeline=pipeline)
+            rows = pipeline.extract_events(article, extractor=extractor)
+        except (ArticleError, ExtractionError) as err:
+            previews.append(Preview(item, error=str(err)))
+            continue
+        previews.append(Preview(item, title=article.title, published=article.published, rows=tuple(rows)))
+    return previews
+
+
+def add_articles(store: EventStore, previews: Iterable[Preview], *,
+                 published: dt.date | None) -> list[tuple[str, str]]:
+    """Store the previewed articles as one ingest run; returns (kind, message) lines for the page."""
+    report = ingest_texts([(p.item.name, p.item.content) for p in previews], store, published=published)
+    outcome = [("ok", f"Stored {report.articles_read} article(s): {report.events_new} new, "
+                      f"{report.events_updated} updated, {report.events_unchanged} unchanged events "
+                      f"(run {report.run_id}).")]
+    outcome += [("warn", f"{name}: {reason}") for name, reason in report.rejects]
+    outcome += [("warn", f"{name}: no event found") for name in report.articles_without_events]
+    return outcome
+
+
+@st.cache_data(max_entries=8, show_spinner="Checking the file…")
+def parse_event_file(data: bytes, filename: str) -> LoadResult:
+    """Validate an uploaded events file (raises SchemaError when the whole file is unusable)."""
+    return read_events(data, filename=filename)
+
+
+def import_rows(store: EventStore, frame: pd.DataFrame, filename: str) -> list[tuple[str, str]]:
+    """Store the valid rows of an imported file as one recorded run."""
+    run_id = store.start_run(IMPORT_EXTRACTOR, IMPORT_VERSION)
+    summary = store.upsert_events(frame, run_id=run_id)
+    store.finish_run(run_id, articles=0, summary=summary, errors=[])
+    return [("ok", f"Imported {filename}: {summary.new} new, {summary.updated} updated, "
+                   f"{summary.unchanged} unchanged events (run {run_id}).")]
