@@ -281,6 +281,29 @@ class EventStore:
             value = conn.execute(sa.select(META.c.value).where(META.c.key == _VERSION_KEY)).scalar_one()
         return f"v{value}"
 
+    # ---- one-time jobs ------------------------------------------------------------------------------
+
+    def claim(self, job: str, *, stale_after: float) -> bool:
+        """True for exactly one caller per ``job`` (across processes) until ``release`` or ``stale_after`` s.
+
+        Used so two dashboards starting at once do not both load the demo data.
+        """
+        key = f"claim:{job}"
+        now = int(self._clock())
+        with self._write() as conn:
+            held = conn.execute(sa.select(META.c.value).where(META.c.key == key)).scalar_one_or_none()
+            if held is not None and now - held < stale_after:
+                return False
+            if held is None:
+                conn.execute(META.insert().values(key=key, value=now))
+            else:
+                conn.execute(META.update().where(META.c.key == key).values(value=now))
+        return True
+
+    def release(self, job: str) -> None:
+        with self._write() as conn:
+            conn.execute(META.delete().where(META.c.key == f"claim:{job}"))
+
     # ---- runs ---------------------------------------------------------------------------------------
 
     def start_run(self, extractor: str, version: str) -> str:
