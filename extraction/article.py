@@ -1,0 +1,179 @@
+"""Reading one news article from disk (eval .txt format, plain text, .html, .json)."""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import date
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urlparse
+
+from data.schema import make_article_id
+from errors import ArticleError
+
+_HEADER_KEYS = ("title", "url", "published")
+# A byline date such as "Published May 21, 2015" or "Updated 31 January 2026": used only
+# when neither the header nor the caller gives a publication date.
+_BYLINE_DATE = re.compile(
+    r"\b(?:Published|Updated)\s*:?\s*(?:on\s+)?"
+    r"(?:(?P<m1>[A-Z][a-z]{2,8})\.?\s+(?P<d1>\d{1,2}),\s*(?P<y1>\d{4})|(?P<d2>\d{1,2})\s+(?P<m2>[A-Z][a-z]{2,8})\.?,?\s+(?P<y2>\d{4}))"
+)
+_MONTHS = {m: i for i, m in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    article_id: str
+    title: str
+    url: str
+    published: date | None
+    body: str
+    source: str
+    published_guessed: bool = False  # True when taken from a byline in the body, not given
+
+
+def source_name(url: str) -> str:
+    """Outlet name from the URL host: ``https://www.dawn.com/news/1`` -> ``dawn.com``."""
+    host = urlparse(url if "//" in url else f"//{url}").hostname or ""
+    return host.removeprefix("www.")
+
+
+def parse_date(value: str, *, what: str) -> date | None:
+    value = value.strip()
+    if not value or value.lower() == "unknown":
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise ArticleError(f"{what}: published date {value!r} is not YYYY-MM-DD") from exc
+
+
+def _byline_date(body: str) -> date | None:
+    match = _BYLINE_DATE.search(body[:1500])
+    if not match:
+        return None
+    month = (match["m1"] or match["m2"] or "")[:3].lower()
+    if month not in _MONTHS:
+        return None
+    try:
+        return date(int(match["y1"] or match["y2"]), _MONTHS[month], int(match["d1"] or match["d2"]))
+    except ValueError:
+        return None
+
+
+class _TextOfHtml(HTMLParser):
+    """Collects visible text; block elements become line breaks."""
+
+    _BLOCKS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "tr", "section", "article", "figcaption"}
+    _SKIP = {"script", "style", "nav", "header", "footer", "noscript"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.title = ""
+        self._skip_depth = 0
+        self._in_title = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self._SKIP:
+            self._skip_depth += 1
+        elif tag == "title":
+            self._in_title = True
+        elif tag in self._BLOCKS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self._SKIP and self._skip_depth:
+            self._skip_depth -= 1
+        elif tag == "title":
+            self._in_title = False
+        elif tag in self._BLOCKS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if self._in_title:
+            self.title += data
+        elif not self._skip_depth:
+            self.parts.append(data)
+
+    def text(self) -> str:
+        lines = (" ".join(line.split()) for line in "".join(self.parts).splitlines())
+        return "\n\n".join(line for line in lines if line)
+
+
+def _split_header(text: str) -> tuple[dict[str, str], str]:
+    head, sep, body = text.partition("\n---\n")
+    if not sep:
+        return {}, text
+    fields: dict[str, str] = {}
+    for line in head.splitlines():
+        key, colon, value = line.partition(":")
+        if not colon or key.strip().lower() not in _HEADER_KEYS:
+            return {}, text  # not our header: the whole file is the body
+        fields[key.strip().lower()] = value.strip()
+    return fields, body
+
+
+def read_article(path: str | Path, *, published: date | str | None = None) -> Article:
+    """Read an article file; ``published`` overrides (or supplies) the publication date.
+
+    Without any publication date, a "Published ..."/"Updated ..." byline in the body is
+    used (``published_guessed``); failing that ``published`` stays None and relative dates
+    ("on Friday", "yesterday") cannot be resolved.
+    """
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ArticleError(f"{path}: cannot read article ({exc.strerror or exc})") from exc
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ArticleError(f"{path}: not UTF-8 text (byte {exc.start})") from exc
+    text = text.replace("\r\n", "\n")
+    if not text.strip():
+        raise ArticleError(f"{path}: article is empty")
+
+    suffix = path.suffix.lower()
+    fields: dict[str, str]
+    if suffix in (".html", ".htm"):
+        parser = _TextOfHtml()
+        parser.feed(text)
+        fields, body = {"title": " ".join(parser.title.split())}, parser.text()
+    elif suffix == ".json":
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise ArticleError(f"{path}: invalid JSON ({exc.msg} at line {exc.lineno})") from exc
+        if not isinstance(data, dict):
+            raise ArticleError(f"{path}: expected a JSON object with 'body' or 'text'")
+        body = str(data.get("body") or data.get("text") or "")
+        fields = {k: str(data.get(k) or "") for k in _HEADER_KEYS}
+    else:
+        fields, body = _split_header(text)
+    if not body.strip():
+        raise ArticleError(f"{path}: article has no body text")
+
+    when: date | None
+    if isinstance(published, date):
+        when = published
+    elif published:
+        when = parse_date(published, what=str(path))
+    else:
+        when = parse_date(fields.get("published", ""), what=str(path))
+    guessed = False
+    if when is None:
+        when = _byline_date(body)
+        guessed = when is not None
+    url = fields.get("url", "")
+    return Article(
+        article_id=make_article_id(url, body),
+        title=fields.get("title", ""),
+        url=url,
+        published=when,
+        body=body,
+        source=source_name(url) if url else "",
+        published_guessed=guessed,
+    )

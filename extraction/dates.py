@@ -1,0 +1,120 @@
+"""Date expressions in a sentence, resolved against the publication date.
+
+Three kinds of mention come out: ``event`` dates (a day the incident can be put on),
+``statement`` dates (the day something was said/reported: never the event day, only a
+last-resort hint), and ``vague`` markers ("last week", "in February 2022") that make an
+incident background without a resolvable day.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTHS = {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4, "may": 5,
+    "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9, "september": 9,
+    "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+}
+_WD = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_MON = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+_EXPLICIT = re.compile(
+    rf"\b(?P<m1>{_MON})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y1>(?:19|20)\d\d))?"
+    rf"|\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{_MON})\b\.?(?:,?\s+(?P<y2>(?:19|20)\d\d))?"
+)
+_RELATIVE = re.compile(
+    rf"\b(?:(?:last|this)\s+)?{_WD}\b|\b(?P<yest>yesterday)\b|\b(?P<lastnight>last night)\b"
+    r"|\b(?P<today>today|tonight|this morning|this evening)\b",
+    re.IGNORECASE,
+)
+_VAGUE = re.compile(
+    r"\b(?:last|past|previous|earlier this|this|next|coming)\s+(?:week|month|year|decade)s?\b"
+    r"|\b(?:earlier|later)\s+(?:this|in the)\s+(?:week|month|year)\b"
+    r"|\b(?:days|weeks|months|years)\s+(?:ago|after|before|earlier|later)\b"
+    r"|\ba\s+(?:week|month|year)\s+(?:ago|after|before|earlier)\b"
+    r"|\b(?:recent|past|previous|last)\s+(?:few\s+)?(?:days|weeks|months|years)\b"
+    rf"|\b(?:in|since|last|early|late|mid|during|until)\s*-?\s*{_MON}\b(?!\.?\s+\d{{1,2}}\b)"
+    rf"|\b{_MON}\s+(?:19|20)\d\d\b|\b(?:in|since|of)\s+(?:19|20)\d\d\b|\ba\s+(?:19|20)\d\d\b",
+    re.IGNORECASE,
+)
+# Words that, just before a date, make it the day of a statement or report, not of the incident.
+_STATEMENT_BEFORE = re.compile(
+    r"\b(?:said|says|say|told|statement|statements|release|reported|reports|confirmed|announced|"
+    r"issued|stated|claimed|added|informed|briefed|risen to|rose to|climbed to|revealed|"
+    r"quoted|according to [\w ]+)\b[^.;]{0,35}$",
+    re.IGNORECASE,
+)
+_STATEMENT_AFTER = re.compile(r"^\W{0,3}(?:\)\s*)?(?:said|told|announced|confirmed|reported)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    kind: str          # "event", "statement" or "vague"
+    start: int         # offset in the sentence
+    day: date | None   # resolved day (None for vague or when unresolvable)
+    text: str
+
+
+def latest_weekday(weekday: str, published: date) -> date:
+    """The latest ``weekday`` on or before ``published``."""
+    back = (published.weekday() - WEEKDAYS.index(weekday.lower())) % 7
+    return published - timedelta(days=back)
+
+
+def _explicit_day(match: re.Match[str], published: date | None) -> date | None:
+    month = MONTHS[(match["m1"] or match["m2"]).lower()]
+    day = int(match["d1"] or match["d2"])
+    year_text = match["y1"] or match["y2"]
+    if year_text:
+        year = int(year_text)
+    elif published is not None:
+        year = published.year
+    else:
+        return None
+    try:
+        found = date(year, month, day)
+    except ValueError:
+        return None
+    if not year_text and published is not None and found > published + timedelta(days=1):
+        found = found.replace(year=year - 1)  # "Dec 28" read in early January
+    return found
+
+
+def find_dates(sentence: str, published: date | None) -> list[DateMention]:
+    """Every date mention of the sentence, in text order."""
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    for match in _VAGUE.finditer(sentence):
+        found.append(DateMention("vague", match.start(), None, match.group()))
+        taken.append(match.span())
+    for match in _EXPLICIT.finditer(sentence):
+        if any(a <= match.start() < b for a, b in taken):
+            continue
+        taken.append(match.span())
+        found.append(_classify(sentence, match, _explicit_day(match, published)))
+    for match in _RELATIVE.finditer(sentence):
+        if any(a <= match.start() < b for a, b in taken):
+            continue
+        if match["wd"] and any(0 <= a - match.end() <= 3 for a, _ in taken):
+            continue  # "Friday, June 23, 2017": the explicit date already covers it
+        day: date | None = None
+        if published is not None:
+            if match["wd"]:
+                day = latest_weekday(match["wd"], published)
+                if match.group().lower().startswith("last") and day == published:
+                    day -= timedelta(days=7)
+            elif match["yest"] or match["lastnight"]:
+                day = published - timedelta(days=1)
+            else:
+                day = published
+        found.append(_classify(sentence, match, day))
+    found.sort(key=lambda m: m.start)
+    return found
+
+
+def _classify(sentence: str, match: re.Match[str], day: date | None) -> DateMention:
+    before = sentence[max(0, match.start() - 60):match.start()]
+    after = sentence[match.end():match.end() + 20]
+    kind = "statement" if _STATEMENT_BEFORE.search(before) or _STATEMENT_AFTER.search(after) else "event"
+    return DateMention(kind, match.start(), day, match.group())

@@ -1,0 +1,82 @@
+"""One ``Frame`` per incident sentence: what the sentence says about where, when, what and how many."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from extraction import taxonomy
+from extraction.dates import DateMention, find_dates
+from extraction.numbers import DeathCount, find_deaths, singular_death
+from extraction.places import PlaceMention, find_places
+from extraction.sentences import Sentence
+
+_TOTAL = re.compile(r"\b(?:separate|several|multiple|coordinated|various|series of|wave of|across)\s+(?:\w+\s+){0,2}"
+                    r"(?:attacks|incidents|operations|bombings|blasts|places|locations|cities|districts)\b|\bin total\b.*\bacross\b",
+                    re.IGNORECASE)
+_SEPARATE = re.compile(r"\b(?:another|a separate|in a separate|second|also)\s+(?:\w+\s+){0,2}(?:attack|incident|vehicle|car|blast)\b",
+                       re.IGNORECASE)
+_HERE = re.compile(r"\bhere\b|\bin the city\b|\bin the (?:port|provincial|federal) (?:city|capital)\b|\bthe city's\b",
+                   re.IGNORECASE)
+_NON_EVENT = re.compile(r"^\s*(?:[\w ]{0,60}\b)?(?:condemn\w*|funeral|mourn\w*|pays? tribute|paid tribute|expressed (?:his|her|their|deep)? ?(?:sorrow|grief|condolence|regret))",
+                        re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class Frame:
+    sentence: Sentence
+    places: list[PlaceMention]
+    dates: list[DateMention]
+    deaths: list[DeathCount]
+    signals: set[str]
+    targets: set[str]
+    kind: tuple[str, str] | None
+    singular_death: bool
+    total: bool
+    separate: bool
+    claimed: str
+    nationality: str
+    offset: int = 0                 # chars of the sentence cut off as dateline
+    extra: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def event_date(self) -> date | None:
+        return next((d.day for d in self.dates if d.kind == "event" and d.day is not None), None)
+
+    @property
+    def statement_date(self) -> date | None:
+        return next((d.day for d in self.dates if d.kind == "statement" and d.day is not None), None)
+
+    @property
+    def vague(self) -> bool:
+        return any(d.kind == "vague" for d in self.dates)
+
+    def date_near(self, pos: int) -> date | None:
+        """The event date mentioned closest after ``pos`` (for sentences naming several places)."""
+        after = [d for d in self.dates if d.kind == "event" and d.day is not None and d.start >= pos]
+        return after[0].day if after else self.event_date
+
+
+def build_frame(sentence: Sentence, published: date | None) -> Frame | None:
+    text = sentence.text[sentence.dateline_end:]
+    signals = taxonomy.signals_of(text)
+    violent = signals & {"disrupted", "suicide", "air", "grenade", "shelling", "ied", "clash", "firearm",
+                         "abduction", "mob", "protest"}
+    deaths = find_deaths(text)
+    single = singular_death(text)
+    if not violent and not deaths and not single:
+        return None
+    targets = taxonomy.targets_of(text)
+    kind = taxonomy.frame_type(signals, targets, bool(deaths) or single)
+    places = find_places(text)
+    if not places and sentence.dateline and _HERE.search(text):
+        m = _HERE.search(text)
+        places = [PlaceMention(name=sentence.dateline[0], start=m.start(), end=m.end(), kind="")]
+    if _NON_EVENT.match(text) and not deaths:
+        kind = None
+    return Frame(
+        sentence=sentence, places=places, dates=find_dates(text, published), deaths=deaths, signals=signals,
+        targets=targets, kind=kind, singular_death=single, total=bool(_TOTAL.search(text)),
+        separate=bool(_SEPARATE.search(text)), claimed=taxonomy.claimed_group(text),
+        nationality=taxonomy.nationality(text), offset=sentence.dateline_end,
+    )

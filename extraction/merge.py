@@ -1,0 +1,137 @@
+"""Turning the frames of one incident into one coded event, and merging duplicates.
+
+Merge rule: one event per place, day, event type (and actor pair); incidents at one place
+on one day of one type are a single event with their deaths added.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from extraction import gazetteer, taxonomy
+from extraction.frames import Frame
+from extraction.numbers import DeathCount
+from extraction.places import PlaceMention
+
+_WEAK_KINDS = {"tehsil", "valley", "district", "agency", "division", "region", "province"}
+
+
+@dataclass(slots=True)
+class Group:
+    place: PlaceMention
+    day: date
+    frames: list[Frame] = field(default_factory=list)
+    weak: list[Frame] = field(default_factory=list)       # multi-place sentences: place/day only
+    no_deaths: set[int] = field(default_factory=set)      # frames whose counts are totals
+    separate: set[int] = field(default_factory=set)       # frames describing a separate attack here
+    mentions: list[PlaceMention] = field(default_factory=list)
+    admin1: str = ""
+    admin2: str = ""
+
+    def key(self) -> str:
+        return place_key(self.place.name)
+
+    def kind(self) -> tuple[str, str] | None:
+        kinds = [f.kind for f in self.frames if f.kind] or [f.kind for f in self.weak if f.kind]
+        if not kinds:
+            return None
+        signals = set().union(*(f.signals for f in self.frames + self.weak))
+        deaths = self.fatalities()
+        if "protest" in signals and not deaths and not signals & {"suicide", "grenade", "ied", "air", "shelling"}:
+            return "Protests", "Protest with intervention" if "intervention" in signals else "Peaceful protest"
+        best = min(kinds, key=lambda k: taxonomy.TYPE_PRIORITY.index(k[0]))
+        if best[0] == "Explosions/Remote violence":
+            subs = {k[1] for k in kinds if k[0] == best[0]}
+            for key in taxonomy.EXPLOSIVE_ORDER:
+                if taxonomy.SUB_OF[key] in subs:
+                    return best[0], taxonomy.SUB_OF[key]
+        if best[0] == "Violence against civilians":
+            return best[0], "Attack" if deaths or any(k[1] == "Attack" for k in kinds if k[0] == best[0]) and "abduction" not in signals else "Abduction/forced disappearance"
+        return best
+
+    def fatalities(self) -> int:
+        main: list[DeathCount] = []
+        extra: list[DeathCount] = []
+        for f in self.frames:
+            if id(f) in self.no_deaths:
+                continue
+            (extra if id(f) in self.separate else main).extend(c for c in f.deaths if not c.subset)
+        total = _combine(main)
+        extras = sorted({c.value for c in extra if not c.subset})
+        total += sum(extras)
+        if not total and any(f.singular_death for f in self.frames if id(f) not in self.no_deaths):
+            total = 1
+        return total
+
+    def specificity(self) -> int:
+        return specificity(self.place)
+
+
+def place_key(name: str) -> str:
+    return re.sub(r"[^a-z]", "", name.lower())
+
+
+def specificity(place: PlaceMention) -> int:
+    """3 = a village/area inside a named district, 2 = a town, 1 = a part of a town, 0 = a district or wider."""
+    if place.kind in _WEAK_KINDS or gazetteer.is_district(place.name) and not gazetteer.resolve(place.name):
+        return 0
+    if place.possessive and place.parent and not gazetteer.is_district(place.parent):
+        return 1
+    resolved = gazetteer.resolve(place.name)
+    if place.parent and (gazetteer.is_district(place.parent) or not resolved):
+        return 3
+    if resolved is not None:
+        return 2 if resolved.geo_precision <= 2 else 0
+    return 1
+
+
+def _combine(counts: list[DeathCount]) -> int:
+    by_class: dict[str, list[DeathCount]] = {}
+    for c in counts:
+        by_class.setdefault(c.victim_class, []).append(c)
+    values: dict[str, int] = {}
+    for cls, cs in by_class.items():
+        updates = [c.value for c in cs if c.update]
+        exact = [c.value for c in cs if not c.vague and not c.earlier]
+        if updates:
+            values[cls] = max(updates)
+        elif exact:
+            values[cls] = min(exact)
+        else:
+            values[cls] = min(c.value for c in cs)
+    people = values.pop("people", 0)
+    specific = sum(values.values())
+    return max(people, specific)
+
+
+def merge_groups(groups: list[Group]) -> list[Group]:
+    """Merge groups of one day and event type that name the same place or district."""
+    out: list[Group] = []
+    for g in groups:
+        kind = g.kind()
+        target = None
+        for o in out:
+            if o.day != g.day or o.kind() is None or kind is None or o.kind()[0] != kind[0]:
+                continue
+            same = (o.key() == g.key() or o.key().startswith(g.key()) or g.key().startswith(o.key())
+                    or (o.admin2 and o.admin2 == g.admin2)
+                    or place_key(o.place.parent) == g.key() or place_key(g.place.parent) == o.key())
+            unplaced = (not g.admin2 and gazetteer.resolve(g.place.name) is None) or (
+                not o.admin2 and gazetteer.resolve(o.place.name) is None)
+            if same or unplaced:
+                target = o
+                break
+        if target is None:
+            out.append(g)
+            continue
+        if g.specificity() > target.specificity():
+            target.place = g.place
+        target.admin2 = target.admin2 or g.admin2
+        target.admin1 = target.admin1 or g.admin1
+        target.frames.extend(f for f in g.frames if f not in target.frames)
+        target.weak.extend(f for f in g.weak if f not in target.weak)
+        target.no_deaths |= g.no_deaths
+        target.separate |= g.separate
+        target.mentions.extend(g.mentions)
+    return out

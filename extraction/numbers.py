@@ -1,0 +1,152 @@
+"""Counting the dead: number words, vague quantities and death phrases."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_UNITS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+}
+# ACLED's convention for vague quantities.
+VAGUE = {"dozens": 12, "a dozen": 12, "dozen": 12, "tens": 10, "scores": 12, "hundreds": 100, "several": 3}
+_NUM_WORDS = "|".join(sorted((k for k in _UNITS if k not in ("a", "an")), key=len, reverse=True))
+NUMBER = (
+    rf"(?:\d{{1,4}}(?:,\d{{3}})?|(?:{_NUM_WORDS})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
+    r"|dozens|a dozen|tens|scores|hundreds)"
+)
+_NUMBER_RE = re.compile(rf"^{NUMBER}$", re.IGNORECASE)
+
+
+def parse_number(text: str) -> tuple[int, bool] | None:
+    """``"at least"``-free number text -> (value, vague?); None if not a number."""
+    t = " ".join(text.lower().replace("-", " ").split())
+    if not _NUMBER_RE.match(text.strip()):
+        if t not in _UNITS:
+            return None
+    if t in VAGUE:
+        return VAGUE[t], True
+    if t.replace(",", "").isdigit():
+        return int(t.replace(",", "")), False
+    total = 0
+    for word in t.split():
+        if word not in _UNITS:
+            return None
+        total += _UNITS[word]
+    return total, False
+
+
+VICTIM_CLASSES: dict[str, tuple[str, ...]] = {
+    "military": ("soldier", "soldiers", "troops", "personnel", "sepoy", "sepoys", "jawan", "jawans", "officer",
+                 "officers", "army", "fc", "security", "commando", "commandos", "servicemen", "major", "captain"),
+    "police": ("policeman", "policemen", "police", "cop", "cops", "constable", "constables", "levies",
+               "levy", "policemen,", "inspector", "sub-inspector", "guard", "guards"),
+    "militant": ("militant", "militants", "terrorist", "terrorists", "attacker", "attackers", "assailant",
+                 "assailants", "insurgent", "insurgents", "gunman", "gunmen", "bomber", "bombers", "suspect",
+                 "suspects", "rebel", "rebels", "fighters", "miscreants"),
+    "people": ("people", "persons", "person", "lives", "dead", "victims", "others", "individuals", "bodies",
+               "casualties"),
+    "civilian": ("civilian", "civilians", "labourer", "labourers", "laborers", "worker", "workers",
+                 "passenger", "passengers", "child", "children", "woman", "women", "man", "men", "boy", "boys",
+                 "girl", "girls", "journalist", "journalists", "student", "students", "worshipper", "worshippers",
+                 "villager", "villagers", "member", "members", "family", "resident", "residents", "teacher",
+                 "elder", "shopkeeper", "driver", "pilgrims", "youth", "youths", "farmer", "farmers", "trader",
+                 "traders", "engineers", "engineer", "nationals", "tourists", "customers", "manager", "leader"),
+}
+_CLASS_OF = {word: cls for cls, words in VICTIM_CLASSES.items() for word in words}
+
+DEATH = (
+    r"(?:killed|kills|kill|killing|dead|died|dies|martyred|embraced (?:martyrdom|shahadat|shahadat’|‘shahadat’)"
+    r"|embraced\s+\W?shahadat\W?|lost (?:their|his|her) lives|shot dead|gunned down|succumbed|neutrali[sz]ed"
+    r"|sent to hell|lynched|slain|perished|fatally shot|claiming|claimed the lives|bodies|death toll|deaths"
+    r"|beheaded|murdered|executed)"
+)
+_DEATH_RE = re.compile(DEATH, re.IGNORECASE)
+_INJURY_RE = re.compile(r"\b(?:injur\w*|wound\w*|hurt|critical)\b", re.IGNORECASE)
+_COUNT_RE = re.compile(
+    rf"(?P<pre>\b(?:at least|as many as|nearly|almost|about|around|some|over|more than|up to|another|"
+    rf"only|all|a total of|total of)\s+)?\b(?P<num>{NUMBER}|a|an)\b"
+    r"(?=(?P<np>(?:[\s-]+(?:[“”\"‘’]?[\w’'\-]+[“”\"’,]?)){0,5}))",
+    re.IGNORECASE,
+)
+_UPDATE_RE = re.compile(r"\b(?:risen|rose|climbed|jumped|increased|reached|mounted)\s+to\s*$", re.IGNORECASE)
+_EARLIER_RE = re.compile(r"\bearlier\b", re.IGNORECASE)
+_NOT_COUNT_AFTER = re.compile(
+    r"^[\s-]*(?:kg|km|kilomet|mile|pm|am|year|inch|percent|%|hours?|minutes?|days?|weeks?|months?|shots|"
+    r"rounds|grenade|attacks?|bombings?|blasts?|incidents|explosions|vehicles|cases|suspects? were arrested|"
+    r"times|member|-member)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DeathCount:
+    value: int
+    victim_class: str   # military / police / militant / people / civilian
+    vague: bool         # "dozens" and the like
+    update: bool        # "has risen to 54"
+    earlier: bool       # "earlier killed 44"
+    subset: bool        # "including nine policemen"
+    start: int
+
+
+def _victim_class(np: str) -> str | None:
+    for word in re.findall(r"[\w’'\-]+", np.lower())[:5]:
+        if word in _CLASS_OF:
+            return _CLASS_OF[word]
+    return None
+
+
+def find_deaths(sentence: str) -> list[DeathCount]:
+    """Death counts stated in one sentence (injury counts and non-death numbers left out)."""
+    counts: list[DeathCount] = []
+    for m in _COUNT_RE.finditer(sentence):
+        num = m["num"]
+        before = sentence[max(0, m.start() - 40):m.start()]
+        if re.search(r"\bof the\s*$|\bthe\s*$|-$|\bNo\.?\s*$", before, re.IGNORECASE):
+            continue
+        after = sentence[m.end("num"):]
+        if _NOT_COUNT_AFTER.match(after):
+            continue
+        parsed = parse_number(num)
+        if parsed is None:
+            continue
+        value, vague = parsed
+        np = m["np"]
+        cls = _victim_class(np)
+        if num.lower() in ("a", "an") and cls is None:
+            continue
+        # The death word must belong to this number: shortly after it (same clause), or just
+        # before it ("killing 11 civilians", "killed at least 15").
+        tail = sentence[m.end("num"):m.end("num") + 90]
+        clause = re.split(r"[;:]|,\s+(?:while|and|but|injuring|wounding|leaving)\b|\bwhile\b|\band\s+(?=\w+\s+(?:were|was))", tail)[0]
+        head = sentence[max(0, m.start() - 30):m.start()]
+        death_after = _DEATH_RE.search(clause)
+        injury_after = _INJURY_RE.search(clause)
+        death_before = re.search(rf"{DEATH}\s+(?:at least\s+|as many as\s+|nearly\s+|some\s+)?$", head, re.IGNORECASE)
+        toll = re.search(r"\b(?:toll|death toll)\b[^.]{0,200}$", sentence[:m.start()], re.IGNORECASE)
+        update = bool(_UPDATE_RE.search(sentence[max(0, m.start() - 25):m.start()]))
+        if not (death_after or death_before or (toll and update)):
+            continue
+        if death_after and injury_after and injury_after.start() < death_after.start() and not death_before:
+            continue
+        if cls is None:
+            if not (toll or death_before or re.match(r"^\s*(?:were|was|have been|had been)?\s*(?:killed|dead|died|martyred)", after, re.IGNORECASE)):
+                continue
+            cls = "people"
+        counts.append(DeathCount(
+            value=value, victim_class=cls, vague=vague, update=update,
+            earlier=bool(_EARLIER_RE.search(sentence[max(0, m.start() - 40):m.start()])),
+            subset=bool(re.search(r"\b(?:including|among them|of whom|of them)\s*$", before, re.IGNORECASE)),
+            start=m.start(),
+        ))
+    return counts
+
+
+def singular_death(sentence: str) -> bool:
+    """A death with no number ("killing him", "tortured ... to death", "the murder of")."""
+    return bool(re.search(
+        r"\bkilling (?:him|her)\b|\bto death\b|\b(?:was|is) (?:shot dead|killed|gunned down|martyred|lynched|murdered)\b",
+        sentence, re.IGNORECASE))

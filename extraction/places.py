@@ -1,0 +1,188 @@
+"""Which place names in a sentence are where the incident happened.
+
+A name counts only in a locative frame ("in X", "near X", "the X area of Y", "abducted
+from X"); destinations ("X-bound", "towards X"), home towns ("from X"), hospitals,
+people's names and datelines are left out. A place that contains another one in the
+same sentence ("the Esham area of North Waziristan", "Kaleri ... in the Nall tehsil")
+becomes that place's parent (a hint for the district), not a second location.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extraction import gazetteer
+
+KIND_WORDS = r"(?:area|areas|village|town|city|tehsil|valley|district|agency|bazaar|region|cantt|cantonment|division|province|sub-division|subdivision)"
+CONTAINER_KINDS = {"tehsil", "district", "agency", "division", "province", "region"}
+_CAP = r"[A-Z][\w’'\-]*(?:\s+(?:[A-Z][\w’'\-]*|[A-Z]\.))*"
+_PATTERNS = (
+    # "the Datta Khel area", "Panjgur town", "Kech district", "Safi tehsil"
+    re.compile(rf"(?P<name>{_CAP})\s+(?P<kind>(?i:{KIND_WORDS}))\b"),
+    # "in Kaleri, about 80 kilometres", "in Tarlai Kalan, located on the outskirts"
+    re.compile(rf"\b(?:in|at|near)\s+(?P<name>{_CAP})(?=,\s+(?:about|located|situated|some|on the outskirts|near|a\s))"),
+    # "near Noshki", "in the vicinity of Sultan Charhai"
+    re.compile(rf"\b(?:near|vicinity of|outskirts of)\s+(?:the\s+)?(?P<name>{_CAP})"),
+    # "abducted from Musakhel in", "in Sialkot", "in Zhob,"
+    re.compile(rf"\b(?:[Ii]n|[Aa]t|[Ff]rom|[Nn]ear)\s+(?P<name>{_CAP})(?=\s+[a-z]|[,.;)]|$)"),
+    # "the Datta Khel area of North Waziristan": the container
+    re.compile(rf"\b(?:area|areas|tehsil|outskirts|vicinity|city|town|district|valley|suburbs|village)\s+of\s+(?:the\s+)?(?P<name>{_CAP})"),
+)
+_INSTALLATION = re.compile(
+    r"\b(?:School|College|Mosque|Masjid|Imambargah|Office|Hospital|Club|Station|Market|Road|Chowk|Highway|Complex|"
+    r"Camp|University|Headquarters|Lines|Jail|Prison|Airport|Stadium|Plaza|Hotel|Bank|Centre|Center|Court|Avenue|"
+    r"Street|Bridge|Motorway|Church|Temple|Shrine|Department|Force|Forces|Army|Police|Party|Movement|Front)\b")
+_STOP = {
+    "the", "a", "an", "pakistan", "pakistani", "police", "army", "government", "monday", "tuesday", "wednesday",
+    "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july",
+    "august", "september", "october", "november", "december", "according", "meanwhile", "security", "it", "he",
+    "she", "they", "this", "that", "officials", "ispr", "dawn", "reuters", "afp", "ap", "ani", "jan", "feb", "dec",
+    "nov", "oct", "sept", "sep", "aug", "apr", "islam", "muslim", "taliban", "chief", "minister", "in", "at",
+    "following", "after", "during", "since", "but", "and", "express", "tribune", "national", "frontier", "corps",
+    "levies", "ctd", "counter", "federal", "provincial", "prime", "president", "his", "her", "their", "its",
+    "there", "these", "those", "both", "all", "one", "two", "three", "police station", "hospital", "road", "highway",
+    "makran", "shia", "shiite", "sunni", "eid", "ramadan", "party", "league",
+}
+_FOREIGN = {"afghanistan", "iran", "india", "china", "libya", "united states", "us", "usa", "uk", "saudi arabia",
+            "qatar", "turkey", "russia", "tajikistan", "kabul", "tehran", "delhi", "new delhi", "kandahar",
+            "khost", "kunar", "nangarhar", "jalalabad", "sistan", "baluchestan", "uae", "dubai", "beijing",
+            "washington", "london", "sri lanka", "bangladesh"}
+_LOCATIVE_BEFORE = re.compile(
+    r"(?:\b(?:[Ii]n|[Aa]t|[Nn]ear|[Ii]nside|[Oo]utside|[Aa]cross|around|within|on|into|targeted|hit|struck|rocked|attacked)\s+"
+    r"(?:the\s+|a\s+)?(?:(?:[a-z][\w\-]*|[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*(?:\s+district)?[’']s)\s+){0,4}"
+    r"|\b(?:area|areas|outskirts|outskirt|vicinity|city|town|village|suburbs|parts|tehsil|district|valley|"
+    r"region|province|capital|headquarters)\s+of\s+(?:the\s+)?(?:[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*[’']s\s+)?"
+    r"|\bcapital\s+|\b(?:abducted|kidnapped|taken|seized|picked up|whisked away|recovered|snatched)\b[^.]{0,40}\bfrom\s+(?:the\s+)?)$"
+)
+_EXCLUDED_BEFORE = re.compile(
+    r"(?:\b(?:to|towards|toward|bound for|for|headed to|heading to|travelling to|traveling to|shifted to|"
+    r"rushed to|taken to|moved to|brought to|posted in|hails from|hailed from|native of|resident of|"
+    r"residents of|belonged to|belonging to|belongs to|kilometres from|kilometers from|km from|miles from|"
+    r"officer|commissioner|sho|dpo|ssp|sp|spokesman|spokesperson|mir|mr|sardar|khan|chief|minister|governor|"
+    r"candidate|leader|chairman|senator|mna|mpa|ig|dig|inspector|like)\s+(?:the\s+)?)$",
+    re.IGNORECASE,
+)
+_EXCLUDED_AFTER = re.compile(
+    r"^(?:-bound|-based|\s+bound|\s*[-–]\s*[A-Z][a-z]+\s+(?:road|highway|motorway)|\s+(?:hospital|medical|teaching|"
+    r"general hospital|university|press club|police lines|jail|prison|airport|cantt? hospital|trauma)\b|-[A-Z])",
+    re.IGNORECASE,
+)
+_FROM_HOME = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    name: str              # as written, without a trailing kind word
+    start: int
+    end: int
+    kind: str              # trailing kind word ("area", "district", ...) or ""
+    parent: str = ""       # a containing place named in the same sentence
+    foreign: bool = False  # a place outside Pakistan
+    province: str = ""     # a province named in the sentence
+    possessive: bool = False  # "Turbat’s Satellite Town area": the parent came first
+
+
+def _clean(name: str) -> str:
+    name = re.sub(r"[’']s$", "", name.strip(" ,.;:"))
+    name = re.sub(rf"\s+{KIND_WORDS}$", "", name, flags=re.IGNORECASE)
+    return re.sub(r"^(?:the|The)\s+", "", name).strip()
+
+
+def _spans(text: str) -> list[tuple[int, int, str, str]]:
+    spans: list[tuple[int, int, str, str]] = []
+    for start, end, _ in gazetteer.match_places(text):
+        kind_m = re.match(rf"\s+({KIND_WORDS})\b", text[end:], re.IGNORECASE)
+        spans.append((start, end, text[start:end], kind_m.group(1).lower() if kind_m else ""))
+    for pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            name = m["name"]
+            words = name.split()
+            while words and words[0].lower() in _STOP:
+                words.pop(0)
+            if not words or " ".join(words).lower() in _STOP:
+                continue
+            offset = name.find(words[0])
+            start = m.start("name") + offset
+            kind = (m.groupdict().get("kind") or "").lower()
+            joined = " ".join(words)
+            if re.search(r"-[a-z]", joined) or _INSTALLATION.search(joined):
+                continue
+            poss = re.search(r"[’']s\s+", joined)
+            if poss:  # "Balochistan’s Kech district": Kech, with its province/district before it
+                start += poss.end()
+                joined = joined[poss.end():]
+            tail = re.search(rf"\s+({KIND_WORDS})$", joined, re.IGNORECASE)
+            if tail:
+                kind = kind or tail.group(1).lower()
+            spans.append((start, start + len(joined), joined, kind))
+    spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
+    merged: list[tuple[int, int, str, str]] = []
+    for span in spans:
+        if merged and span[0] < merged[-1][1]:
+            if span[1] - span[0] > merged[-1][1] - merged[-1][0] and span[0] == merged[-1][0]:
+                merged[-1] = span
+            elif not merged[-1][3] and span[3] and span[0] == merged[-1][0]:
+                merged[-1] = span
+            continue
+        merged.append(span)
+    return merged
+
+
+def find_places(text: str) -> list[PlaceMention]:
+    """Event-place mentions of a sentence (dateline already cut off), in text order."""
+    provinces = [gazetteer.province_name(m.group()) for m in re.finditer(r"\b[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?\b", text)]
+    province = next((p for p in provinces if p), "")
+    located: list[tuple[int, int, str, str, bool]] = []
+    for start, end, raw, kind in _spans(text):
+        name = _clean(raw)
+        if not name or name.lower() in _STOP or len(name) < 3:
+            continue
+        before, after = text[max(0, start - 80):start], text[end:end + 40]
+        if _EXCLUDED_AFTER.match(after) or _EXCLUDED_BEFORE.search(before):
+            continue
+        foreign = name.lower() in _FOREIGN
+        locative = bool(_LOCATIVE_BEFORE.search(before))
+        if not locative and located and re.fullmatch(r"\s*(?:,|and|or|,\s*and)\s*", text[located[-1][1]:start]):
+            locative = True  # "in the Zhob and Sui areas", "in Kharan and Kalat"
+        if not locative and re.match(rf"\s+{KIND_WORDS}\b", text[end:]) and not _FROM_HOME.search(before):
+            locative = bool(re.search(r"\b(?:in|at|near|of|from)\s+(?:the\s+)?(?:[\w’'\-]+\s+){0,3}$", before))
+        if not locative:
+            continue
+        if gazetteer.province_name(name) or name.lower() in ("pakistan", "balochistan"):
+            continue
+        located.append((start, end, name, kind, foreign))
+
+    mentions: list[PlaceMention] = []
+    parents: dict[int, str] = {}
+    is_parent: set[int] = set()
+    for i, (start, end, name, kind, foreign) in enumerate(located):
+        if i + 1 < len(located):
+            nxt = located[i + 1]
+            between = text[end:nxt[0]]
+            contained = re.fullmatch(
+                rf"\s*(?:{KIND_WORDS})?\s*(?:,|of|in|near|on the outskirts of|,\s*located on the outskirts of|"
+                rf"in the vicinity of|,[^,]{{0,40}},\s*in|,?\s*(?:about|some)\s[^,]*?\s(?:from|of))\s+(?:the\s+)?"
+                rf"(?:[a-z][\w\-]*\s+){{0,3}}(?:[A-Z][\w\-]*(?:\s+district)?(?:[’']s)?\s+)?",
+                between,
+            )
+            container_kind = nxt[3] in CONTAINER_KINDS or gazetteer.is_district(nxt[2])
+            if contained and (container_kind or "outskirts" in between or "near" in between or " of " in between):
+                parents[i] = nxt[2]
+                is_parent.add(i + 1)
+                continue
+        if i > 0 and re.fullmatch(r"\s*(?:district)?[’']s\s+", text[located[i - 1][1]:start]):
+            parents[i] = located[i - 1][2]
+    parent_idx = set(is_parent)
+    child_of_prev = {i for i in parents if i >= 0 and i > 0 and parents[i] == located[i - 1][2]
+                     and re.fullmatch(r"\s*(?:district)?[’']s\s+", text[located[i - 1][1]:located[i][0]])}
+    parent_idx |= {i - 1 for i in child_of_prev}
+    for i, (start, end, name, kind, foreign) in enumerate(located):
+        if i in parent_idx:
+            continue
+        poss = re.search(r"([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*?)(?:\s+district)?[’']s\s+$", text[max(0, start - 60):start])
+        parent = parents.get(i, "") or (poss.group(1) if poss else "")
+        if parent and gazetteer.province_name(parent):
+            parent = ""
+        mentions.append(PlaceMention(name=name, start=start, end=end, kind=kind, parent=parent,
+                                     foreign=foreign, province=province, possessive=bool(poss) and not parents.get(i)))
+    return mentions

@@ -1,0 +1,166 @@
+"""The default extractor: deterministic ACLED-style coding rules, offline and fast."""
+from __future__ import annotations
+
+from datetime import date
+
+from extraction import gazetteer, taxonomy
+from extraction.article import Article
+from extraction.frames import Frame, build_frame
+from extraction.merge import Group, merge_groups, place_key
+from extraction.places import PlaceMention
+from extraction.sentences import split_sentences
+
+VERSION = "rules-1"
+
+
+def _admin_hints(place: PlaceMention) -> tuple[str, str]:
+    """(admin1, admin2) the text itself gives for a place."""
+    admin1 = place.province
+    admin2 = ""
+    parent = place.parent
+    if parent:
+        if gazetteer.is_district(parent):
+            admin2 = parent
+        else:
+            resolved = gazetteer.resolve(parent, admin1 or None)
+            admin2 = resolved.admin2 if resolved else ""
+    if gazetteer.is_district(place.name) and not admin2:
+        admin2 = place.name
+    resolved = gazetteer.resolve(place.name, admin1 or None, admin2 or None)
+    if resolved is not None:
+        admin1 = admin1 or resolved.admin1
+        admin2 = admin2 or resolved.admin2
+    return admin1, admin2
+
+
+def _compatible(frame: Frame, group: Group) -> bool:
+    kind = group.kind()
+    return frame.kind is None or kind is None or frame.kind[0] == kind[0]
+
+
+class RulesExtractor:
+    """Sentence frames -> groups per place and day -> merged ACLED events."""
+
+    name = "rules"
+    version = VERSION
+
+    def extract(self, article: Article) -> list[dict]:
+        published = article.published
+        frames = [f for s in split_sentences(article.body) if (f := build_frame(s, published)) is not None]
+        main_day = self._main_day(frames, published)
+        if main_day is None:
+            return []
+        groups: list[Group] = []
+        by_key: dict[tuple[str, date], Group] = {}
+        pending: list[Frame] = []
+        current: Group | None = None
+
+        def group_for(place: PlaceMention, day: date) -> Group:
+            key = (place_key(place.name), day)
+            if key not in by_key:
+                admin1, admin2 = _admin_hints(place)
+                by_key[key] = Group(place=place, day=day, admin1=admin1, admin2=admin2)
+                groups.append(by_key[key])
+            by_key[key].mentions.append(place)
+            return by_key[key]
+
+        for f in frames:
+            own = f.event_date
+            if own is not None and published is not None and own > published:
+                own = None if f.places else own  # a future day (a scheduled vote) is no event day
+                if own is not None:
+                    continue
+            if own is None and f.vague:
+                current = None  # background without a resolvable day: not coded
+                continue
+            places = [p for p in f.places if not p.foreign]
+            if f.places and not places:
+                current = None  # abroad
+                continue
+            if not places:
+                if current is None:
+                    pending.append(f)
+                elif (own is None or own == current.day) and _compatible(f, current):
+                    current.frames.append(f)
+                    if f.total:
+                        current.no_deaths.add(id(f))
+                    if f.separate:
+                        current.separate.add(id(f))
+                continue
+            if len(places) == 1:
+                place = places[0]
+                day = own or next((g.day for g in groups if g.key() == place_key(place.name)), None) or main_day
+                g = group_for(place, day)
+                g.frames.append(f)
+                if f.total:
+                    g.no_deaths.add(id(f))
+                if f.separate and len(g.frames) > 1:
+                    g.separate.add(id(f))
+                current = g
+            else:
+                for place in places:
+                    day = f.date_near(place.end) or main_day
+                    g = group_for(place, day)
+                    g.weak.append(f)
+                current = None
+        groups = [g for g in groups if g.kind() is not None]
+        if len(groups) == 1:
+            for f in pending:
+                if (f.event_date in (None, groups[0].day)) and _compatible(f, groups[0]):
+                    groups[0].frames.append(f)
+                    if f.total:
+                        groups[0].no_deaths.add(id(f))
+        return [self._row(article, g) for g in merge_groups(groups)]
+
+    @staticmethod
+    def _main_day(frames: list[Frame], published: date | None) -> date | None:
+        for f in frames:
+            day = f.event_date
+            if day is not None and (published is None or day <= published) and not f.vague:
+                return day
+        for f in frames:
+            if f.statement_date is not None:
+                return f.statement_date
+        return published
+
+    @staticmethod
+    def _row(article: Article, g: Group) -> dict:
+        kind = g.kind()
+        assert kind is not None
+        event_type, sub = kind
+        fatalities = g.fatalities()
+        frames = g.frames or g.weak
+        text = " ".join(f.sentence.text for f in frames)
+        targets = set().union(*(f.targets for f in frames))
+        signals = set().union(*(f.signals for f in frames))
+        claimed = next((f.claimed for f in frames if f.claimed), "")
+        foreign = next((f.nationality for f in frames if f.nationality), "")
+        if event_type == "Explosions/Remote violence" and "infrastructure" in targets and not fatalities:
+            targets = {"infrastructure"}
+        actor1, actor2 = taxonomy.actors_for(event_type, sub, targets, signals, claimed, foreign, fatalities)
+        ordered = [f for _, f in sorted({f.sentence.index: f for f in frames}.items())]
+        spans: list[list[int]] = []  # [start, end, last sentence index, paragraph]
+        for f in ordered:
+            s = f.sentence
+            if spans and s.index == spans[-1][2] + 1 and s.paragraph == spans[-1][3]:
+                spans[-1][1], spans[-1][2] = s.start + len(s.text), s.index
+            else:
+                spans.append([s.start, s.start + len(s.text), s.index, s.paragraph])
+        evidence = " [...] ".join(article.body[a:b] for a, b, _, _ in spans)
+        return {
+            "event_date": g.day.isoformat(),
+            "location": g.place.name,
+            "place_raw": g.place.name,
+            "admin1": g.admin1,
+            "admin2": g.admin2,
+            "event_type": event_type,
+            "sub_event_type": sub,
+            "actor1": actor1,
+            "actor2": actor2,
+            "fatalities": fatalities,
+            "evidence": evidence,
+            "time_precision": 1,
+            "source_url": article.url,
+            "notes": "",
+        }
+

@@ -1,0 +1,140 @@
+"""ACLED event/sub-event types and actor names from the words of a report."""
+from __future__ import annotations
+
+import re
+
+MILITARY = "Military Forces of Pakistan"
+POLICE = "Police Forces of Pakistan"
+CIVILIANS = "Civilians (Pakistan)"
+UNIDENTIFIED = "Unidentified Armed Group (Pakistan)"
+RIOTERS = "Rioters (Pakistan)"
+PROTESTERS = "Protesters (Pakistan)"
+
+_SIGNALS: dict[str, str] = {
+    "disrupted": r"\bdefus\w+|\bdiffus\w+|\bthwart\w*|\bfoil\w*|\bbomb disposal|(?:explosive|device|bomb|IED)s?\b[^.]{0,30}\b(?:was|were)\s+(?:discovered|found|recovered|seized)",
+    "suicide": r"\bsuicide\s+(?:bomb\w*|attack\w*|blast\w*|explosion|attacker|car|vest|jacket)",
+    "air": r"\bair\s*-?strikes?\b|\bairstrikes?\b|\bdrone\s+(?:strike|attack)s?|\bair\s+raids?\b|\bjets?\b[^.]{0,20}\b(?:bombed|pounded|struck)",
+    "grenade": r"\bgrenades?\b",
+    "shelling": r"\bprojectiles?\b|\brockets?\b|\bmortars?\b|\bshell(?:ing|ed|s)\b|\bartillery\b|\bmissiles?\b",
+    "ied": r"\bIEDs?\b|\bimprovised explosive|\broadside bomb|\blandmines?\b|\bland mines?\b|\bbomb(?:s|ing|ings|ed)?\b|\bblasts?\b|\bexplo(?:sion|sions|ded|sive|sives)\b|\bblew up\b|\bblown up\b|\bwent off\b",
+    "clash": r"\bexchange of fire\b|\bfire exchange\b|\bexchanged fire\b|\bgun\s*fights?\b|\bgun\s*battles?\b|\bshoot\s*-?outs?\b|\bclash\w*|\bambush\w*|\bcame under (?:heavy )?fire\b|\bcrossfire\b|\bencounter\b|\bfire raid\b",
+    "firearm": r"\bopened fire\b|\bfired (?:at|on|upon)\b|\bfired upon\b|\bgunmen\b|\barmed men\b|\bassailants\b|\battack(?:ed|ers?)?\b|\bstormed\b|\braid(?:ed|s)?\b|\bassault\w*\b|\bfiring\b(?!\s+(?:water|tear))|\bshot\b|\bgunned down\b|\bkill(?:ed|ing)\b|\bmartyred\b|\bmartyrdom\b|\bmurder\w*|\bneutrali[sz]ed\b|\bsent to hell\b|\bset (?:a |the )?[\w ]{0,30}on fire\b|\btorch\w*",
+    "abduction": r"\babduct\w*|\bkidnap\w*|\btaken hostage\b|\bhostages?\b",
+    "mob": r"\bmobs?\b|\blynch\w*|\bvigilante\b",
+    "protest": r"\bprotest\w*|\bdemonstrat\w*|\brall(?:y|ies)\b|\bsit-in\b|\blong march\b|\bmarchers\b",
+    "intervention": r"\bbaton\w*|\btear\s*gas\b|\bwater cannon\w*|\barrest\w*|\bdetain\w*|\bdispers\w*|\blathi",
+    "operation": r"\boperations?\b|\bIBO\b|\bsearch\b|\bcordon\b",
+}
+SIGNALS = {k: re.compile(v, re.IGNORECASE if k not in ("ied",) else 0) for k, v in _SIGNALS.items()}
+SIGNALS["ied"] = re.compile(_SIGNALS["ied"], re.IGNORECASE)
+
+_TARGETS = {
+    "military": r"\bsoldiers?\b|\btroops\b|\barmy\b|\bsecurity forces\b|\bsecurity personnel\b|\bFrontier Corps\b|\bFC\b|\bmilitary\b|\bsepoys?\b|\bjawans?\b|\bcheck\s*-?posts?\b|\bconvoy\b|\bcantt?\b|\bcantonment\b|\bISPR\b|\bIBO\b|\bsecurity (?:forces )?post\b|\bSSG\b",
+    "police": r"\bpolice\w*\b|\bpolicem[ae]n\b|\blevies\b|\blevis\b|\bCTD\b|\bconstabulary\b|\bconstables?\b|\blaw enforce\w+|\bbomb disposal\b|\bcops?\b",
+    "civilian": r"\bcivilians?\b|\blabou?rers?\b|\bpassengers?\b|\bworkers?\b|\bpeople\b|\bjournalists?\b|\bstudents?\b|\bchild(?:ren)?\b|\bwom[ae]n\b|\bworshippers?\b|\bshop\w*|\bmarket\b|\bbus\b|\bfamil(?:y|ies)\b|\bvillagers?\b|\bresidents?\b|\bmosque\b|\bschool\b|\bcandidates?\b|\bresidence\b|\bhouse\b|\bconvention\b|\bgathering\b|\bmanager\b|\belder\b|\bpolio\b|\bengineers?\b|\bpilgrims?\b|\bteachers?\b|\bdoctors?\b|\btraders?\b",
+    "infrastructure": r"\bpipe\s*lines?\b|\bgas line\b|\brailway track\b|\btracks?\b|\bpylons?\b|\btowers?\b|\bbridges?\b|\btransmission\b|\bpower line\b",
+    "militant": r"\bmilitants?\b|\bterrorists?\b|\binsurgents?\b|\bhideouts?\b|\bTaliban\b",
+}
+TARGETS = {k: re.compile(v, re.IGNORECASE if k != "military" else 0) for k, v in _TARGETS.items()}
+TARGETS["military"] = re.compile(_TARGETS["military"].replace(r"\bFC\b|", "").replace(r"\bISPR\b|", "").replace(r"\bSSG\b", r"\bSSG\b"), re.IGNORECASE)
+_MILITARY_CASED = re.compile(r"\bFC\b|\bISPR\b|\bSSG\b")
+NATIONALITIES = {"sri lankan": "Sri Lanka", "chinese": "China", "afghan": "Afghanistan", "iranian": "Iran",
+                 "american": "United States", "british": "United Kingdom", "japanese": "Japan"}
+GROUPS = {
+    r"\bBaloch(?:istan)? Liberation Army\b|\bBLA\b": "BLA: Baloch Liberation Army",
+    r"\bBaloch(?:istan)? Liberation Front\b|\bBLF\b": "BLF: Balochistan Liberation Front",
+    r"\bTehreek-?[ie]-?Taliban Pakistan\b|\bTehrik-?[ie]-?Taliban Pakistan\b|\bTTP\b|\bPakistani Taliban\b": "TTP: Tehreek-i-Taliban Pakistan",
+    r"\bIslamic State\b|\bIS-?K\b|\bISIS\b|\bDaesh\b": "Islamic State (Pakistan)",
+    r"\bLashkar-?e-?Jhangvi\b|\bLeJ\b": "LeJ: Lashkar-e-Jhangvi",
+    r"\bJamaat-?ul-?Ahrar\b": "JuA: Jamaat-ul-Ahrar",
+    r"\bBaloch Republican Army\b|\bBRA\b": "BRA: Baloch Republican Army",
+    r"\bHafiz Gul Bahadur\b": "Hafiz Gul Bahadur Group",
+}
+_CLAIM = re.compile(r"\bclaim(?:ed|s|ing)?\s+(?:the\s+)?(?:responsibility|the attack|the bombing|attacks?)\b|\bowned\b", re.IGNORECASE)
+_DENY = re.compile(r"\bden(?:y|ied|ies)\b", re.IGNORECASE)
+
+
+def signals_of(text: str) -> set[str]:
+    return {name for name, rx in SIGNALS.items() if rx.search(text)}
+
+
+def targets_of(text: str) -> set[str]:
+    found = {name for name, rx in TARGETS.items() if rx.search(text)}
+    if _MILITARY_CASED.search(text):
+        found.add("military")
+    return found
+
+
+def claimed_group(text: str) -> str:
+    """The named group that claimed the attack in ``text``, or ''."""
+    if not _CLAIM.search(text) or _DENY.search(text) or re.search(r"conflicting claims|different \w+ groups", text, re.I):
+        return ""
+    for rx, name in GROUPS.items():
+        if re.search(rx, text):
+            return name
+    return ""
+
+
+def nationality(text: str) -> str:
+    low = text.lower()
+    for adj, country in NATIONALITIES.items():
+        if re.search(rf"\b{adj}\s+(?:man|woman|national|nationals|manager|engineer|engineers|citizen|citizens|worker|workers)\b", low):
+            return country
+    return ""
+
+
+EXPLOSIVE_ORDER = ("suicide", "air", "grenade", "shelling", "ied")
+SUB_OF = {"suicide": "Suicide bomb", "air": "Air/drone strike", "grenade": "Grenade",
+          "shelling": "Shelling/artillery/missile attack", "ied": "Remote explosive/landmine/IED"}
+# Which event type wins when one event gathers several kinds of evidence.
+TYPE_PRIORITY = ("Explosions/Remote violence", "Battles", "Violence against civilians", "Riots", "Protests",
+                 "Strategic developments")
+
+
+def frame_type(signals: set[str], targets: set[str], deaths: bool) -> tuple[str, str] | None:
+    """(event_type, sub_event_type) suggested by one sentence, or None."""
+    if "disrupted" in signals:
+        return "Strategic developments", "Disrupted weapons use"
+    for key in EXPLOSIVE_ORDER:
+        if key in signals:
+            return "Explosions/Remote violence", SUB_OF[key]
+    if "mob" in signals and ("firearm" in signals or deaths):
+        return "Riots", "Mob violence"
+    if "protest" in signals and not deaths:
+        return "Protests", "Protest with intervention" if "intervention" in signals else "Peaceful protest"
+    security = targets & {"military", "police"}
+    if "clash" in signals or (("firearm" in signals) and security and ("civilian" not in targets or "clash" in signals)):
+        return "Battles", "Armed clash"
+    if ("firearm" in signals or "abduction" in signals) and security and "militant" in targets:
+        return "Battles", "Armed clash"
+    if "abduction" in signals:
+        return "Violence against civilians", "Abduction/forced disappearance"
+    if "firearm" in signals:
+        return "Violence against civilians", "Attack"
+    return None
+
+
+def actors_for(event_type: str, sub: str, targets: set[str], signals: set[str], claimed: str,
+               foreign: str, fatalities: int) -> tuple[str, str]:
+    attacker = claimed or UNIDENTIFIED
+    security = MILITARY if "military" in targets or "police" not in targets else POLICE
+    victims = f"Civilians ({foreign})" if foreign else CIVILIANS
+    if event_type == "Strategic developments":
+        return (MILITARY if "military" in targets and "police" not in targets else POLICE), ""
+    if event_type == "Protests":
+        return PROTESTERS, (POLICE if "intervention" in signals else "")
+    if event_type == "Riots":
+        return RIOTERS, victims
+    if event_type == "Battles":
+        return attacker, security
+    if event_type == "Violence against civilians":
+        return attacker, victims
+    if sub == "Air/drone strike":
+        return MILITARY, attacker
+    if "military" in targets and "civilian" not in targets:
+        return attacker, MILITARY
+    if "police" in targets and "civilian" not in targets:
+        return attacker, POLICE
+    if "civilian" in targets or fatalities:
+        return attacker, victims
+    return attacker, ""
