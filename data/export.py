@@ -44,18 +44,19 @@ def to_csv_bytes(df: pd.DataFrame) -> bytes:
     return text.encode("utf-8")
 
 
-def _json_value(value: Any) -> Any:
-    if value is None or value is pd.NA or value is pd.NaT:
-        return None
-    if isinstance(value, float) and np.isnan(value):
-        return None
-    if isinstance(value, pd.Timestamp):
-        return value.strftime("%Y-%m-%d")
-    if isinstance(value, (np.integer,)):
-        return int(value)
-    if isinstance(value, (np.floating,)):
-        return None if np.isnan(value) else float(value)
-    return value
+def _json_columns(frame: pd.DataFrame, names: list[str]) -> dict[str, list[Any]]:
+    """Column -> JSON-ready values (None for missing), converted a column at a time."""
+    out: dict[str, list[Any]] = {}
+    for col in COLUMNS:
+        if col.name not in names:
+            continue
+        s = frame[col.name]
+        if col.kind == DATE:
+            values = s.dt.strftime("%Y-%m-%d").astype(object)
+        else:
+            values = s.astype(object)
+        out[col.name] = values.where(s.notna(), None).tolist()
+    return out
 
 
 def to_geojson_bytes(df: pd.DataFrame) -> bytes:
@@ -64,15 +65,16 @@ def to_geojson_bytes(df: pd.DataFrame) -> bytes:
     names = [c.name for c in COLUMNS if c.name not in COORDS]
     lat = frame["latitude"].to_numpy(dtype="float64", na_value=np.nan)
     lon = frame["longitude"].to_numpy(dtype="float64", na_value=np.nan)
-    props = frame[names].astype(object).to_dict("records")
+    located = ~(np.isnan(lat) | np.isnan(lon))
+    columns = _json_columns(frame, names)
     features = []
-    for i, row in enumerate(props):
-        located = not (np.isnan(lat[i]) or np.isnan(lon[i]))
+    for i, values in enumerate(zip(*columns.values())):
+        props = dict(zip(names, values))
         features.append({
             "type": "Feature",
-            "id": row["event_id_cnty"],
-            "geometry": {"type": "Point", "coordinates": [float(lon[i]), float(lat[i])]} if located else None,
-            "properties": {k: _json_value(v) for k, v in row.items()},
+            "id": props["event_id_cnty"],
+            "geometry": {"type": "Point", "coordinates": [float(lon[i]), float(lat[i])]} if located[i] else None,
+            "properties": props,
         })
     collection = {"type": "FeatureCollection", "features": features}
     return json.dumps(collection, ensure_ascii=False, allow_nan=False).encode("utf-8")
