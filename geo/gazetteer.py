@@ -5,11 +5,12 @@ import json
 import sqlite3
 from collections import defaultdict
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from functools import lru_cache
 from pathlib import Path
 
 from errors import ConfigurationError
-from geo.names import name_key, skeleton_key, split_kind
+from geo.names import name_key, skeleton_key, split_kind, vowel_key
 from geo.place import Place, Resolution
 
 BUILD_DIR = Path(__file__).with_name("_build")
@@ -22,6 +23,7 @@ class Gazetteer:
     places: tuple[Place, ...]
     names: tuple[tuple[str, ...], ...]          # all names of places[i], the primary first
     by_key: dict[str, tuple[int, ...]]           # name_key -> place indices
+    by_vowels: dict[str, tuple[int, ...]]        # vowel_key -> place indices
     by_skeleton: dict[str, tuple[int, ...]]      # skeleton_key -> place indices
     districts_geojson_path: Path
 
@@ -42,14 +44,16 @@ class Gazetteer:
         for place_id, name in name_rows:
             names[index_of[place_id]].append(name)
         by_key: dict[str, set[int]] = defaultdict(set)
+        by_vowels: dict[str, set[int]] = defaultdict(set)
         by_skeleton: dict[str, set[int]] = defaultdict(set)
         for i, all_names in enumerate(names):
             for name in all_names:
                 if key := name_key(name):
                     by_key[key].add(i)
+                    by_vowels[vowel_key(name)].add(i)
                     by_skeleton[skeleton_key(name)].add(i)
-        return cls(places, tuple(tuple(n) for n in names), {k: tuple(sorted(v)) for k, v in by_key.items()},
-                   {k: tuple(sorted(v)) for k, v in by_skeleton.items()}, build_dir / "districts.geojson")
+        frozen = [{k: tuple(sorted(v)) for k, v in index.items()} for index in (by_key, by_vowels, by_skeleton)]
+        return cls(places, tuple(tuple(n) for n in names), *frozen, build_dir / "districts.geojson")
 
     def lookup(self, text: str, *, kinds: frozenset[str] | None = None) -> tuple[Place, ...]:
         found = (self.places[i] for i in self.by_key.get(name_key(text), ()))
@@ -61,7 +65,13 @@ class Gazetteer:
         indices = self.by_key.get(key, ())
         how = "exact name"
         if not indices and len(key) >= 4:
-            indices = self.by_skeleton.get(skeleton_key(query), ())
+            indices = self.by_vowels.get(vowel_key(query), ())
+            how = "spelling variant"
+        if not indices and len(skeleton := skeleton_key(query)) >= 3:
+            # A skeleton alone is loose ("Kohet" and "Quetta" share one), so the spelling
+            # must also be close to one of the candidate's names.
+            indices = tuple(i for i in self.by_skeleton.get(skeleton, ())
+                            if any(_close(key, name_key(n)) for n in self.names[i]))
             how = "spelling variant"
         if not indices:
             return Resolution(query, None, (), f"no gazetteer entry for {query!r}")
@@ -89,6 +99,10 @@ class Gazetteer:
     def canonical_district(self, text: str, province: str | None = None) -> str | None:
         hits = sorted(self.lookup(text, kinds=frozenset({"district"})), key=lambda p: p.admin1 != province)
         return hits[0].name if hits else None
+
+
+def _close(a: str, b: str, threshold: float = 0.7) -> bool:
+    return SequenceMatcher(None, vowel_key(a), vowel_key(b)).ratio() >= threshold
 
 
 def _reason(how: str, candidates: tuple[Place, ...], province: str | None, district: str | None,

@@ -70,7 +70,7 @@ def skeleton_key(text: str) -> str:
     if not key:
         return ""
     key = key.replace("kh", "k").replace("gh", "g").replace("q", "k").replace("w", "v")
-    head, tail = key[0], key[1:]
+    head, tail = ("a" if key[0] in "aeiou" else key[0]), key[1:]  # "Umerkot"/"Oomarkot"
     return _DOUBLES.sub(r"\1", head + _VOWELS.sub("", tail).replace("h", ""))
 
 
@@ -78,3 +78,10 @@ def display_ascii(text: str) -> str:
     """A name as plain ASCII with its capitalisation kept ("Abbottābād" -> "Abbottabad")."""
     decomposed = unicodedata.normalize("NFKD", text)
     return decomposed.encode("ascii", "ignore").decode("ascii").replace("`", "").strip()
+
+
+def vowel_key(text: str) -> str:
+    """The exact key with the commonest vowel swaps folded ("oo"/"u", "ee"/"i", "e"/"a") and
+    doubled letters merged: "Bannoo"/"Bannu", "Lehore"/"Lahore", "Qooetta"/"Quetta"."""
+    key = name_key(text).replace("oo", "u").replace("ee", "i").replace("e", "a")
+    return _DOUBLES.sub(r"\1", key)
