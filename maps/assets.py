@@ -115,13 +115,19 @@ def offline_map(*, tiles: str = NO_TILES, map_id: str = "events", **kwargs: obje
     ``map_id`` replaces folium's random element id so identical input renders identical HTML.
     """
     register_assets()
-    if not tiles or tiles == NO_TILES:
-        kwargs.setdefault("max_zoom", OFFLINE_MAX_ZOOM)   # markercluster needs a maxZoom
-        m = folium.Map(tiles=None, **kwargs)
-    else:
-        kwargs.setdefault("max_zoom", TILES_MAX_ZOOM)
+    online = bool(tiles) and tiles != NO_TILES
+    # folium hands min/max zoom to the tile layer only; Leaflet (and markercluster)
+    # need them on the map itself, as camelCase options.
+    max_zoom = kwargs.pop("max_zoom", TILES_MAX_ZOOM if online else OFFLINE_MAX_ZOOM)
+    min_zoom = kwargs.pop("min_zoom", None)
+    kwargs["maxZoom"] = max_zoom
+    if min_zoom is not None:
+        kwargs["minZoom"] = min_zoom
+    if online:
         kwargs.setdefault("attr", _tile_attribution(tiles))
-        m = folium.Map(tiles=tiles, **kwargs)
+        m = folium.Map(tiles=tiles, max_zoom=max_zoom, **kwargs)
+    else:
+        m = folium.Map(tiles=None, **kwargs)
     # Instance attributes, so folium's class-wide CDN lists stay untouched.
     m.default_js = list(MAP_JS)
     m.default_css = list(MAP_CSS)

@@ -66,7 +66,8 @@ class EventClusters(DataLayer):
     def __init__(self, data_json: str, digest: str) -> None:
         super().__init__(data_json, digest)
         self.options = {"colours": list(TYPE_COLOURS), "types": list(TYPE_ORDER),
-                        "diameters": [b.diameter_px for b in SIZE_BANDS]}
+                        "diameters": [b.diameter_px for b in SIZE_BANDS],
+                        "minFatalities": [b.min_fatalities for b in SIZE_BANDS]}
 
 
 class EventHeat(DataLayer):

@@ -42,13 +42,6 @@ SIZE_BANDS: tuple[SizeBand, ...] = (
 
 def type_codes(event_types: pd.Series) -> np.ndarray:
     """Index into TYPE_ORDER for each event type; unknown or missing types become 'Other'."""
-    codes = pd.Categorical(event_types.astype("object"), categories=TYPE_ORDER[:-1]).codes.astype(np.int64)
+    codes = pd.Index(TYPE_ORDER[:-1]).get_indexer(event_types.astype("object")).astype(np.int64)
     codes[codes < 0] = len(TYPE_ORDER) - 1
     return codes
-
-
-def size_codes(fatalities: np.ndarray) -> np.ndarray:
-    """Index into SIZE_BANDS for each fatality count (missing or negative counts as 0)."""
-    values = np.nan_to_num(np.asarray(fatalities, dtype="float64"), nan=0.0)
-    edges = np.array([b.min_fatalities for b in SIZE_BANDS[1:]], dtype="float64")
-    return np.searchsorted(edges, values, side="right").astype(np.int64)

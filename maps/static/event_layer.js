@@ -1,7 +1,7 @@
 /* Event map layers built in the browser from one JSON payload (see maps/payload.py).
  *
  * Every string that came from an article reaches the DOM through textContent or an
- * attribute set from script, never through innerHTML, and only http(s) source URLs
+ * attribute set from script, never as parsed markup, and only http(s) source URLs
  * become links. When a layer has painted, its map container gets
  * data-events-painted="<events drawn>" (and window.__eventMapPainted is set), which
  * is what the end-to-end tests and the browser benchmark wait for.
@@ -12,6 +12,22 @@
 
   var HEX = /^#[0-9a-fA-F]{6}$/;
   var HTTP_URL = /^https?:\/\/[^\s]+$/i;
+
+  // Decoder of maps/payload.py pack_ints: fixed-width base-64 integers in one string.
+  var ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
+  var DIGIT = new Int16Array(128);
+  for (var a = 0; a < ALPHABET.length; a++) { DIGIT[ALPHABET.charCodeAt(a)] = a; }
+
+  function unpack(col, i) {
+    var w = col.w, v = 0, s = col.s, o = i * w;
+    for (var k = 0; k < w; k++) { v = v * 64 + DIGIT[s.charCodeAt(o + k)]; }
+    return col.min + v;
+  }
+
+  function text(d, key, i) {
+    var field = d[key];
+    return field.v[unpack(field.c, i)];
+  }
 
   function readData(id) {
     var node = document.getElementById(id);
@@ -58,7 +74,7 @@
   }
 
   function placeText(d, i) {
-    var parts = [d.loc_v[d.loc[i]], d.adm2_v[d.adm2[i]], d.adm1_v[d.adm1[i]]];
+    var parts = [text(d, "loc", i), text(d, "adm2", i), text(d, "adm1", i)];
     var seen = {};
     return parts.filter(function (p) {
       if (!p || seen[p]) { return false; }
@@ -69,26 +85,27 @@
 
   function popupNode(d, i, typeLabels) {
     var root = el("div", "ev-popup");
-    var sub = d.sub_v[d.sub[i]];
-    root.appendChild(el("div", "ev-title", typeLabels[d.type[i]] + (sub ? " \u2014 " + sub : "")));
+    var sub = text(d, "sub", i);
+    root.appendChild(el("div", "ev-title", typeLabels[unpack(d.type, i)] + (sub ? " \u2014 " + sub : "")));
     var dl = el("dl");
-    addField(dl, "Date", d.date_v[d.date[i]]);
+    addField(dl, "Date", text(d, "date", i));
     addField(dl, "Place", placeText(d, i));
-    var actors = [d.actor_v[d.a1[i]], d.actor_v[d.a2[i]]].filter(Boolean).join(" vs ");
-    addField(dl, "Actors", actors);
-    addField(dl, "Fatalities", d.fat[i]);
+    var actors = [d.actor.v[unpack(d.actor.c1, i)], d.actor.v[unpack(d.actor.c2, i)]].filter(Boolean);
+    addField(dl, "Actors", actors.join(" vs "));
+    addField(dl, "Fatalities", unpack(d.fat, i));
     root.appendChild(dl);
-    var evidence = d.ev_v[d.ev[i]];
+    var evidence = text(d, "ev", i);
     if (evidence) { root.appendChild(el("blockquote", null, evidence)); }
-    var url = d.url_v[d.url[i]];
-    var sourceName = d.src_v[d.src[i]] || "Source";
+    var url = text(d, "url", i);
+    var source = text(d, "src", i);
+    var sourceName = source || "Source";
     if (url && HTTP_URL.test(url)) {
       var link = el("a", null, sourceName);
       link.setAttribute("href", url);
       link.setAttribute("target", "_blank");
       link.setAttribute("rel", "noopener noreferrer");
       root.appendChild(link);
-    } else if (url || d.src_v[d.src[i]]) {
+    } else if (url || source) {
       root.appendChild(el("div", null, sourceName + (url ? ": " + url : "")));
     }
     return root;
@@ -114,10 +131,12 @@
         return L.divIcon({ className: "ev-pt ev-t" + t, iconSize: [px, px], html: "" });
       });
     });
-    var n = d.n, scale = d.scale, markers = new Array(n);
+    var n = d.n, scale = d.scale, markers = new Array(n), bands = opts.minFatalities;
     for (var i = 0; i < n; i++) {
-      markers[i] = L.marker([d.lat[i] / scale, d.lon[i] / scale],
-                            { icon: icons[d.type[i]][d.size[i]], keyboard: false, ev: i });
+      var fat = unpack(d.fat, i), size = 0;
+      while (size + 1 < bands.length && fat >= bands[size + 1]) { size++; }
+      markers[i] = L.marker([unpack(d.lat, i) / scale, unpack(d.lon, i) / scale],
+                            { icon: icons[unpack(d.type, i)][size], keyboard: false, ev: i });
     }
     var group = L.markerClusterGroup({
       chunkedLoading: true, chunkInterval: 250, chunkDelay: 5,
@@ -140,7 +159,7 @@
     var d = readData(dataId);
     var n = d.n, scale = d.scale, points = new Array(n);
     for (var i = 0; i < n; i++) {
-      points[i] = [d.lat[i] / scale, d.lon[i] / scale, 1];
+      points[i] = [unpack(d.lat, i) / scale, unpack(d.lon, i) / scale, 1];
     }
     var layer = L.heatLayer(points, { radius: opts.radius, blur: opts.blur, maxZoom: opts.maxZoom }).addTo(map);
     markPainted(map, n, "heat");
@@ -183,12 +202,14 @@
     var pane = map.createPane("ev-outlines");
     pane.style.zIndex = 250;   // above tiles (200), below overlays (400)
     pane.style.pointerEvents = "none";
+    // One canvas instead of hundreds of SVG paths: cheaper to paint and to pan.
+    var renderer = L.canvas({ pane: "ev-outlines", padding: 0.3 });
     L.geoJSON(d.districts, {
-      pane: "ev-outlines", interactive: false,
+      pane: "ev-outlines", interactive: false, renderer: renderer,
       style: { color: "#9a9a9a", weight: 0.7, fillColor: "#ffffff", fillOpacity: 0.55 }
     }).addTo(map);
     L.geoJSON(d.provinces, {
-      pane: "ev-outlines", interactive: false,
+      pane: "ev-outlines", interactive: false, renderer: renderer,
       style: { color: "#555555", weight: 1.6, fill: false }
     }).addTo(map);
   }
@@ -227,7 +248,7 @@
   }
 
   window.EventMap = {
-    readData: readData, addStyles: addStyles, popupNode: popupNode, clusters: clusters,
+    readData: readData, unpack: unpack, addStyles: addStyles, popupNode: popupNode, clusters: clusters,
     heat: heat, districts: districts, outlines: outlines, legend: legend
   };
 })();
