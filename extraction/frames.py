@@ -18,7 +18,7 @@ _SEPARATE = re.compile(r"\b(?:another|a separate|in a separate|second|also)\s+(?
                        re.IGNORECASE)
 _HERE = re.compile(r"\bhere\b|\bin the city\b|\bin the (?:port|provincial|federal) (?:city|capital)\b|\bthe city's\b",
                    re.IGNORECASE)
-_NON_EVENT = re.compile(r"^\s*(?:[\w ]{0,60}\b)?(?:condemn\w*|funeral|mourn\w*|pays? tribute|paid tribute|expressed (?:his|her|their|deep)? ?(?:sorrow|grief|condolence|regret))",
+_NON_EVENT = re.compile(r"^\s*(?:[\w ,]{0,60}\b)?(?:condemn\w*|funeral|mourn\w*|pays? tribute|paid tribute|expressed (?:his|her|their|deep)? ?(?:sorrow|grief|condolence|regret))",
                         re.IGNORECASE)
 
 
@@ -72,8 +72,8 @@ def build_frame(sentence: Sentence, published: date | None) -> Frame | None:
     if not places and sentence.dateline and _HERE.search(text):
         m = _HERE.search(text)
         places = [PlaceMention(name=sentence.dateline[0], start=m.start(), end=m.end(), kind="")]
-    if _NON_EVENT.match(text) and not deaths:
-        kind = None
+    if _NON_EVENT.match(text):
+        kind, places = None, []  # a funeral or a condemnation happens elsewhere, later
     return Frame(
         sentence=sentence, places=places, dates=find_dates(text, published), deaths=deaths, signals=signals,
         targets=targets, kind=kind, singular_death=single, total=bool(_TOTAL.search(text)),

@@ -79,8 +79,12 @@ def specificity(place: PlaceMention) -> int:
     if place.possessive and place.parent and not gazetteer.is_district(place.parent):
         return 1
     resolved = gazetteer.resolve(place.name)
-    if place.parent and (gazetteer.is_district(place.parent) or not resolved):
-        return 3
+    if place.parent:
+        parent = gazetteer.resolve(place.parent)
+        if gazetteer.is_district(place.parent) or (parent is not None and parent.kind in ("tehsil", "district")):
+            return 3
+        if not resolved:
+            return 1
     if resolved is not None:
         return 2 if resolved.geo_precision <= 2 else 0
     return 1

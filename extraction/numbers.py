@@ -45,7 +45,7 @@ VICTIM_CLASSES: dict[str, tuple[str, ...]] = {
                "levy", "policemen,", "inspector", "sub-inspector", "guard", "guards"),
     "militant": ("militant", "militants", "terrorist", "terrorists", "attacker", "attackers", "assailant",
                  "assailants", "insurgent", "insurgents", "gunman", "gunmen", "bomber", "bombers", "suspect",
-                 "suspects", "rebel", "rebels", "fighters", "miscreants"),
+                 "suspects", "rebel", "rebels", "fighters", "miscreants", "taliban", "dacoits", "kidnappers"),
     "people": ("people", "persons", "person", "lives", "dead", "victims", "others", "individuals", "bodies",
                "casualties"),
     "civilian": ("civilian", "civilians", "labourer", "labourers", "laborers", "worker", "workers",
@@ -130,7 +130,8 @@ def find_deaths(sentence: str) -> list[DeathCount]:
         update = bool(_UPDATE_RE.search(sentence[max(0, m.start() - 25):m.start()]))
         if not (death_after or death_before or (toll and update)):
             continue
-        if death_after and injury_after and injury_after.start() < death_after.start() and not death_before:
+        if death_after and injury_after and injury_after.start() < death_after.start() and not death_before \
+                and not (toll and update):
             continue
         if cls is None:
             if not (toll or death_before or re.match(r"^\s*(?:were|was|have been|had been)?\s*(?:killed|dead|died|martyred)", after, re.IGNORECASE)):

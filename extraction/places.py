@@ -59,7 +59,8 @@ _EXCLUDED_BEFORE = re.compile(
     r"rushed to|taken to|moved to|brought to|posted in|hails from|hailed from|native of|resident of|"
     r"residents of|belonged to|belonging to|belongs to|kilometres from|kilometers from|km from|miles from|"
     r"officer|commissioner|sho|dpo|ssp|sp|spokesman|spokesperson|mir|mr|sardar|khan|chief|minister|governor|"
-    r"candidate|leader|chairman|senator|mna|mpa|ig|dig|inspector|like)\s+(?:the\s+)?)$",
+    r"candidate|leader|chairman|senator|mna|mpa|ig|dig|inspector|like)\s+(?:the\s+)?"
+    r"|\b(?:to|towards|from)\s+[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?\s+in\s+(?:the\s+)?)$",
     re.IGNORECASE,
 )
 _EXCLUDED_AFTER = re.compile(
@@ -80,6 +81,7 @@ class PlaceMention:
     foreign: bool = False  # a place outside Pakistan
     province: str = ""     # a province named in the sentence
     possessive: bool = False  # "Turbat’s Satellite Town area": the parent came first
+    near: bool = False        # the parent is a reference point ("near Y", "outskirts of Y"), not a container
 
 
 def _clean(name: str) -> str:
@@ -133,19 +135,32 @@ def find_places(text: str) -> list[PlaceMention]:
     provinces = [gazetteer.province_name(m.group()) for m in re.finditer(r"\b[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?\b", text)]
     province = next((p for p in provinces if p), "")
     located: list[tuple[int, int, str, str, bool]] = []
+    last_excluded = -1
     for start, end, raw, kind in _spans(text):
         name = _clean(raw)
         if not name or name.lower() in _STOP or len(name) < 3:
             continue
+        low = text[start:].lower()
+        if any(low.startswith(p) and not low[len(p):len(p) + 1].isalnum() for p in gazetteer.province_names()):
+            continue  # "Khyber Pakhtunkhwa" is a province, not the Khyber district
+        if name.isupper() and len(name) <= 5 and not gazetteer.resolve(name):
+            continue  # an acronym (JUI, NADRA), not a place
+        run = re.match(r"[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)*", text[start:])
+        if run and _INSTALLATION.search(run.group()):
+            continue  # "the Bagh Bazaar Government School": an installation
         before, after = text[max(0, start - 80):start], text[end:end + 40]
         if _EXCLUDED_AFTER.match(after) or _EXCLUDED_BEFORE.search(before):
+            last_excluded = end
+            continue
+        if last_excluded >= 0 and re.fullmatch(r"\s*(?:,|in|of)\s+(?:the\s+)?(?:[\w’']+\s+){0,2}", text[last_excluded:start]):
+            last_excluded = end  # "to Basima in Washuk district": the destination's district
             continue
         foreign = name.lower() in _FOREIGN
         locative = bool(_LOCATIVE_BEFORE.search(before))
         if not locative and located and re.fullmatch(r"\s*(?:,|and|or|,\s*and)\s*", text[located[-1][1]:start]):
             locative = True  # "in the Zhob and Sui areas", "in Kharan and Kalat"
         if not locative and re.match(rf"\s+{KIND_WORDS}\b", text[end:]) and not _FROM_HOME.search(before):
-            locative = bool(re.search(r"\b(?:in|at|near|of|from)\s+(?:the\s+)?(?:[\w’'\-]+\s+){0,3}$", before))
+            locative = bool(re.search(r"\b(?:[Ii]n|[Aa]t|[Nn]ear)\s+(?:the\s+)?(?:[\w’'\-]+\s+){0,3}$", before))
         if not locative:
             continue
         if gazetteer.province_name(name) or name.lower() in ("pakistan", "balochistan"):
@@ -155,6 +170,7 @@ def find_places(text: str) -> list[PlaceMention]:
     mentions: list[PlaceMention] = []
     parents: dict[int, str] = {}
     is_parent: set[int] = set()
+    near_parent: set[int] = set()
     for i, (start, end, name, kind, foreign) in enumerate(located):
         if i + 1 < len(located):
             nxt = located[i + 1]
@@ -162,12 +178,14 @@ def find_places(text: str) -> list[PlaceMention]:
             contained = re.fullmatch(
                 rf"\s*(?:{KIND_WORDS})?\s*(?:,|of|in|near|on the outskirts of|,\s*located on the outskirts of|"
                 rf"in the vicinity of|,[^,]{{0,40}},\s*in|,?\s*(?:about|some)\s[^,]*?\s(?:from|of))\s+(?:the\s+)?"
-                rf"(?:[a-z][\w\-]*\s+){{0,3}}(?:[A-Z][\w\-]*(?:\s+district)?(?:[’']s)?\s+)?",
+                rf"(?:[a-z][\w\-]*\s+){{0,5}}(?:[A-Z][\w\-]*(?:\s+district)?(?:[’']s)?\s+)?",
                 between,
             )
             container_kind = nxt[3] in CONTAINER_KINDS or gazetteer.is_district(nxt[2])
             if contained and (container_kind or "outskirts" in between or "near" in between or " of " in between):
                 parents[i] = nxt[2]
+                if re.search(r"near|outskirts|vicinity|from", between):
+                    near_parent.add(i)
                 is_parent.add(i + 1)
                 continue
         if i > 0 and re.fullmatch(r"\s*(?:district)?[’']s\s+", text[located[i - 1][1]:start]):
@@ -184,5 +202,6 @@ def find_places(text: str) -> list[PlaceMention]:
         if parent and gazetteer.province_name(parent):
             parent = ""
         mentions.append(PlaceMention(name=name, start=start, end=end, kind=kind, parent=parent,
-                                     foreign=foreign, province=province, possessive=bool(poss) and not parents.get(i)))
+                                     foreign=foreign, province=province, possessive=bool(poss) and not parents.get(i),
+                                     near=i in near_parent))
     return mentions

@@ -13,24 +13,26 @@ from extraction.sentences import split_sentences
 VERSION = "rules-1"
 
 
-def _admin_hints(place: PlaceMention) -> tuple[str, str]:
-    """(admin1, admin2) the text itself gives for a place."""
-    admin1 = place.province
-    admin2 = ""
-    parent = place.parent
-    if parent:
-        if gazetteer.is_district(parent):
-            admin2 = parent
+def _admin_hints(place: PlaceMention, context_admin1: str = "") -> tuple[str, str]:
+    """(admin1, admin2) for a place, from the gazetteer and what the text says around it."""
+    admin1 = place.province or ""
+    parent_admin2 = ""
+    if place.parent:
+        if gazetteer.is_district(place.parent):
+            parent_admin2 = place.parent
         else:
-            resolved = gazetteer.resolve(parent, admin1 or None)
-            admin2 = resolved.admin2 if resolved else ""
-    if gazetteer.is_district(place.name) and not admin2:
-        admin2 = place.name
-    resolved = gazetteer.resolve(place.name, admin1 or None, admin2 or None)
-    if resolved is not None:
-        admin1 = admin1 or resolved.admin1
-        admin2 = admin2 or resolved.admin2
-    return admin1, admin2
+            parent = gazetteer.resolve(place.parent, admin1 or None)
+            parent_admin2 = parent.admin2 if parent else ""
+    hinted = gazetteer.resolve(place.name, admin1 or None, parent_admin2 or None)
+    plain = hinted or gazetteer.resolve(place.name, admin1 or context_admin1 or None)
+    if hinted is not None:
+        return hinted.admin1, hinted.admin2
+    if plain is not None and (not parent_admin2 or place.near):
+        return plain.admin1, plain.admin2
+    if parent_admin2:
+        parent = gazetteer.resolve(parent_admin2)
+        return (admin1 or (parent.admin1 if parent else "")), parent_admin2
+    return admin1, ""
 
 
 def _compatible(frame: Frame, group: Group) -> bool:
@@ -48,6 +50,9 @@ class RulesExtractor:
         published = article.published
         frames = [f for s in split_sentences(article.body) if (f := build_frame(s, published)) is not None]
         main_day = self._main_day(frames, published)
+        dateline = next((f.sentence.dateline for f in frames if f.sentence.dateline), ())
+        context = gazetteer.resolve(dateline[0]) if dateline else None
+        context_admin1 = context.admin1 if context else ""
         if main_day is None:
             return []
         groups: list[Group] = []
@@ -58,7 +63,7 @@ class RulesExtractor:
         def group_for(place: PlaceMention, day: date) -> Group:
             key = (place_key(place.name), day)
             if key not in by_key:
-                admin1, admin2 = _admin_hints(place)
+                admin1, admin2 = _admin_hints(place, context_admin1)
                 by_key[key] = Group(place=place, day=day, admin1=admin1, admin2=admin2)
                 groups.append(by_key[key])
             by_key[key].mentions.append(place)
@@ -80,7 +85,8 @@ class RulesExtractor:
             if not places:
                 if current is None:
                     pending.append(f)
-                elif (own is None or own == current.day) and _compatible(f, current):
+                elif (own is None or own == current.day) and _compatible(f, current) and (
+                        own is not None or f.statement_date in (None, current.day, published)):
                     current.frames.append(f)
                     if f.total:
                         current.no_deaths.add(id(f))
@@ -114,9 +120,14 @@ class RulesExtractor:
 
     @staticmethod
     def _main_day(frames: list[Frame], published: date | None) -> date | None:
+        """The day of the article's main incident: the first event day given for the first
+        place reported (or in a sentence naming no place); else the first statement day."""
+        first_place = next((place_key(f.places[0].name) for f in frames if f.places), None)
         for f in frames:
             day = f.event_date
-            if day is not None and (published is None or day <= published) and not f.vague:
+            if day is None or f.vague or (published is not None and day > published):
+                continue
+            if not f.places or first_place in {place_key(p.name) for p in f.places}:
                 return day
         for f in frames:
             if f.statement_date is not None:
