@@ -101,7 +101,8 @@ class _Run:
     def add(self, name: str, load: Callable[[], Any]) -> None:
         try:
             article = load()
-            rows = self.pipeline.extract_events(article, extractor=self.extractor)
+            rows = [_with_provenance(row, article) for row in
+                    self.pipeline.extract_events(article, extractor=self.extractor)]
             summary, removed = self.store.sync_article(article.article_id, rows, run_id=self.run_id)
         except (ArticleError, ExtractionError, SchemaError) as exc:
             self.rejects.append((name, str(exc)))
@@ -117,6 +118,12 @@ class _Run:
         s = self.summary
         return IngestReport(self.articles, s.new, s.updated, s.unchanged, list(self.rejects), self.run_id,
                             self.removed, list(self.empty))
+
+
+def _with_provenance(row: dict[str, Any], article: Any) -> dict[str, Any]:
+    """Fill provenance the extractor left empty (never overwrite what it set)."""
+    defaults = {"article_id": article.article_id, "source_url": getattr(article, "url", ""), "origin": "extracted"}
+    return {**row, **{k: v for k, v in defaults.items() if not row.get(k)}}
 
 
 def _extractor(extractor: Any, pipeline: Pipeline) -> Any:
