@@ -127,7 +127,7 @@ def supplement_entries(entries: list[Entry], path: Path = SUPPLEMENT_FILE) -> li
     for row in _read_csv(path):
         if not row.get("source", "").strip():
             raise ConfigurationError(f"{path.name}: row {row['name']!r} names no source; every row must cite one")
-        kind = row["kind"]
+        kind, anchor = row["kind"], None
         if row["latitude"] and row["longitude"]:
             lat, lon, precision = float(row["latitude"]), float(row["longitude"]), PRECISION_BY_KIND[kind]
         else:
@@ -138,7 +138,8 @@ def supplement_entries(entries: list[Entry], path: Path = SUPPLEMENT_FILE) -> li
             lat, lon = anchor.latitude, anchor.longitude
             # ACLED: a village placed at its town or tehsil is "near" (2); at its district, 3.
             precision = 2 if anchor.geo_precision <= 2 else 3
-        out.append(Entry(Place(row["name"], row["admin1"], row["admin2"], "", lat, lon, kind,
+        admin3 = anchor.admin3 if not (row["latitude"] and row["longitude"]) and anchor.admin2 == row["admin2"] else ""
+        out.append(Entry(Place(row["name"], row["admin1"], row["admin2"], admin3, lat, lon, kind,
                                int(row.get("population") or 0), precision, "supplement: " + row["source"])))
     return out
 

@@ -24,6 +24,10 @@ STOP_WORDS = frozenset({
     "may", "march", "june", "july", "august", "sunday", "monday", "tuesday", "wednesday", "thursday", "friday",
     "saturday", "said", "media", "press", "club", "nation", "dawn", "express", "news", "tribune", "levies",
     "frontier", "corps", "rangers", "customs", "mosque", "school", "college", "highway", "motorway", "nazimabad",
+    # Personal names that are also GeoNames alternate names of villages.
+    "abbas", "akbar", "hamid", "rashid", "karim", "rahim", "nawaz", "sharif", "imran", "zafar", "usman", "umar",
+    "bilal", "asif", "tariq", "javed", "iqbal", "aziz", "latif", "jamal", "kamal", "faisal", "zia", "bhutto",
+    "zardari", "baloch", "bugti", "marri", "mengal", "achakzai", "kakar", "wazir", "mehsud", "dawar", "afridi",
 })
 
 

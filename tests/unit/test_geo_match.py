@@ -26,6 +26,7 @@ def test_abbreviations_and_kind_words():
 
 def test_sentence_words_are_not_places():
     assert names("The Police said Security forces and the Army responded.") == []
+    assert names("Abbas said Bugti tribesmen gathered in Dera Bugti.") == ["Dera Bugti"]
 
 
 def test_offsets_point_into_the_text():
