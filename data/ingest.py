@@ -36,12 +36,18 @@ class Pipeline:
     get_extractor: Callable[[str], Any]  # name -> extractor with .name and .version
 
 
+def _parse_article(text: str, *, published: dt.date | str | None = None) -> Any:
+    # Imported on use: reading files must not depend on the pasted-text entry point.
+    from extraction.article import parse_article
+
+    return parse_article(text, published=published)
+
+
 def default_pipeline() -> Pipeline:
     from extraction import read_article
-    from extraction.article import parse_article
     from extraction.pipeline import extract_events, get_extractor
 
-    return Pipeline(read_article, parse_article, extract_events, get_extractor)
+    return Pipeline(read_article, _parse_article, extract_events, get_extractor)
 
 
 @dataclass(frozen=True, slots=True)
