@@ -16,6 +16,9 @@ _TOTAL = re.compile(r"\b(?:separate|several|multiple|coordinated|various|series 
                     re.IGNORECASE)
 _SEPARATE = re.compile(r"\b(?:another|a separate|in a separate|second|also)\s+(?:\w+\s+){0,2}(?:attack|incident|vehicle|car|blast)\b",
                        re.IGNORECASE)
+_ATTACK = re.compile(r"\b(?:opened fire|fired|attack\w*|stormed|raid\w*|assault\w*|firing|shot|gunned|ambush\w*|"
+                     r"clash\w*|exchange|gunmen|armed men|assailants|abduct\w*|kidnap\w*|gunfight|shootout|operation|"
+                     r"came under|mob|lynch\w*|torture\w*|stabb\w*|beat\w*|crossfire)\b", re.IGNORECASE)
 _HERE = re.compile(r"\bhere\b|\bin the city\b|\bin the (?:port|provincial|federal) (?:city|capital)\b|\bthe city's\b",
                    re.IGNORECASE)
 _NON_EVENT = re.compile(r"^\s*(?:[\w ,]{0,60}\b)?(?:condemn\w*|funeral|mourn\w*|pays? tribute|paid tribute|expressed (?:his|her|their|deep)? ?(?:sorrow|grief|condolence|regret))",
@@ -37,6 +40,7 @@ class Frame:
     claimed: str
     nationality: str
     offset: int = 0                 # chars of the sentence cut off as dateline
+    weak: bool = False              # type guessed from death words alone
     extra: dict[str, object] = field(default_factory=dict)
 
     @property
@@ -72,11 +76,15 @@ def build_frame(sentence: Sentence, published: date | None) -> Frame | None:
     if not places and sentence.dateline and _HERE.search(text):
         m = _HERE.search(text)
         places = [PlaceMention(name=sentence.dateline[0], start=m.start(), end=m.end(), kind="")]
+    if kind and kind[0] in ("Battles", "Violence against civilians") and not _ATTACK.search(text):
+        weak = True  # only "killed"/"martyred": says who died, not what kind of violence
+    else:
+        weak = False
     if _NON_EVENT.match(text):
         kind, places = None, []  # a funeral or a condemnation happens elsewhere, later
     return Frame(
         sentence=sentence, places=places, dates=find_dates(text, published), deaths=deaths, signals=signals,
         targets=targets, kind=kind, singular_death=single, total=bool(_TOTAL.search(text)),
         separate=bool(_SEPARATE.search(text)), claimed=taxonomy.claimed_group(text),
-        nationality=taxonomy.nationality(text), offset=sentence.dateline_end,
+        nationality=taxonomy.nationality(text), offset=sentence.dateline_end, weak=weak,
     )

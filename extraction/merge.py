@@ -33,7 +33,8 @@ class Group:
         return place_key(self.place.name)
 
     def kind(self) -> tuple[str, str] | None:
-        kinds = [f.kind for f in self.frames if f.kind] or [f.kind for f in self.weak if f.kind]
+        kinds = ([f.kind for f in self.frames if f.kind and not f.weak] or [f.kind for f in self.frames if f.kind]
+                 or [f.kind for f in self.weak if f.kind])
         if not kinds:
             return None
         signals = set().union(*(f.signals for f in self.frames + self.weak))
@@ -49,6 +50,9 @@ class Group:
         if best[0] == "Violence against civilians":
             return best[0], "Attack" if deaths or any(k[1] == "Attack" for k in kinds if k[0] == best[0]) and "abduction" not in signals else "Abduction/forced disappearance"
         return best
+
+    def all_weak(self) -> bool:
+        return all(f.weak or not f.kind for f in self.frames) and bool(self.frames)
 
     def fatalities(self) -> int:
         main: list[DeathCount] = []
@@ -116,7 +120,9 @@ def merge_groups(groups: list[Group]) -> list[Group]:
         kind = g.kind()
         target = None
         for o in out:
-            if o.day != g.day or o.kind() is None or kind is None or o.kind()[0] != kind[0]:
+            if o.day != g.day or o.kind() is None or kind is None:
+                continue
+            if o.kind()[0] != kind[0] and not (o.all_weak() or g.all_weak()):
                 continue
             same = (o.key() == g.key() or o.key().startswith(g.key()) or g.key().startswith(o.key())
                     or (o.admin2 and o.admin2 == g.admin2)

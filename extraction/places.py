@@ -87,6 +87,7 @@ class PlaceMention:
 def _clean(name: str) -> str:
     name = re.sub(r"[’']s$", "", name.strip(" ,.;:"))
     name = re.sub(rf"\s+{KIND_WORDS}$", "", name, flags=re.IGNORECASE)
+    name = re.sub(r"(?:\s+[A-Z]{2,5})+$", "", name)  # "North Waziristan IED": a trailing acronym
     return re.sub(r"^(?:the|The)\s+", "", name).strip()
 
 

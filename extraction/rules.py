@@ -24,10 +24,13 @@ def _admin_hints(place: PlaceMention, context_admin1: str = "") -> tuple[str, st
             parent = gazetteer.resolve(place.parent, admin1 or None)
             parent_admin2 = parent.admin2 if parent else ""
     hinted = gazetteer.resolve(place.name, admin1 or None, parent_admin2 or None)
+    if hinted is not None and parent_admin2 and not place.near and hinted.admin2.lower() != parent_admin2.lower():
+        hinted = None  # the text says which district it is in; a namesake elsewhere is wrong
     plain = hinted or gazetteer.resolve(place.name, admin1 or context_admin1 or None)
     if hinted is not None:
         return hinted.admin1, hinted.admin2
-    if plain is not None and (not parent_admin2 or place.near):
+    if plain is not None and (not parent_admin2 or place.near) and not (
+            parent_admin2 and not place.near and plain.admin2.lower() != parent_admin2.lower()):
         return plain.admin1, plain.admin2
     if parent_admin2:
         parent = gazetteer.resolve(parent_admin2)
@@ -125,10 +128,14 @@ class RulesExtractor:
         first_place = next((place_key(f.places[0].name) for f in frames if f.places), None)
         for f in frames:
             day = f.event_date
+            if f.places and first_place not in {place_key(p.name) for p in f.places}:
+                break  # another place: its day belongs to another incident
             if day is None or f.vague or (published is not None and day > published):
                 continue
-            if not f.places or first_place in {place_key(p.name) for p in f.places}:
+            keys = {place_key(p.name) for p in f.places}
+            if not f.places or first_place in keys:
                 return day
+            break  # another place: its day belongs to another incident
         for f in frames:
             if f.statement_date is not None:
                 return f.statement_date
