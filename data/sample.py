@@ -1,9 +1,10 @@
 """Synthetic events for tests and benchmarks (origin ``synthetic``).
 
 Never written into the analyst's store unless asked for (``seed_store``).
-Places are real district headquarters of Balochistan and Khyber Pakhtunkhwa;
-each point is jittered within a small radius chosen so it stays inside the
-district (coastal towns use an inland anchor and a tight radius).
+Places are real towns of Balochistan and Khyber Pakhtunkhwa, with district
+names as the gazetteer (``geo``) spells them; each point is jittered within a
+radius small enough that the whole disc lies inside the district's polygon
+(checked by ``tests/unit/test_store_sample.py`` when ``geo`` is built).
 """
 from __future__ import annotations
 
@@ -43,7 +44,7 @@ SITES: tuple[Site, ...] = (
     Site("Pasni", "Gwadar", BALOCHISTAN, 25.29, 63.35, 0.015, 2),
     Site("Kharan", "Kharan", BALOCHISTAN, 28.58, 65.42, 0.04, 2),
     Site("Kalat", "Kalat", BALOCHISTAN, 29.03, 66.59, 0.04, 3),
-    Site("Panjgur", "Panjgur", BALOCHISTAN, 26.97, 64.09, 0.04, 4),
+    Site("Panjgur", "Panjgur", BALOCHISTAN, 26.97, 64.09, 0.015, 4),
     Site("Awaran", "Awaran", BALOCHISTAN, 26.46, 65.23, 0.03, 2),
     Site("Khuzdar", "Khuzdar", BALOCHISTAN, 27.80, 66.61, 0.04, 4),
     Site("Wadh", "Khuzdar", BALOCHISTAN, 27.35, 66.37, 0.02, 1),
@@ -54,7 +55,7 @@ SITES: tuple[Site, ...] = (
     Site("Dera Bugti", "Dera Bugti", BALOCHISTAN, 29.03, 69.15, 0.03, 3),
     Site("Sui", "Dera Bugti", BALOCHISTAN, 28.64, 69.17, 0.02, 2),
     Site("Kohlu", "Kohlu", BALOCHISTAN, 29.90, 69.25, 0.03, 2),
-    Site("Noshki", "Noshki", BALOCHISTAN, 29.55, 66.02, 0.03, 2),
+    Site("Noshki", "Nushki", BALOCHISTAN, 29.55, 66.02, 0.03, 2),
     Site("Dalbandin", "Chagai", BALOCHISTAN, 28.89, 64.41, 0.04, 1),
     Site("Zhob", "Zhob", BALOCHISTAN, 31.34, 69.45, 0.04, 2),
     Site("Loralai", "Loralai", BALOCHISTAN, 30.37, 68.60, 0.03, 1),
@@ -64,18 +65,18 @@ SITES: tuple[Site, ...] = (
     Site("Pishin", "Pishin", BALOCHISTAN, 30.58, 67.00, 0.03, 1),
     Site("Uthal", "Lasbela", BALOCHISTAN, 25.81, 66.62, 0.03, 1),
     Site("Dera Murad Jamali", "Nasirabad", BALOCHISTAN, 28.55, 68.22, 0.03, 1),
-    Site("Peshawar", "Peshawar", KP, 34.01, 71.56, 0.04, 5),
+    Site("Peshawar", "Peshawar", KP, 34.00, 71.55, 0.03, 5),
     Site("Bannu", "Bannu", KP, 32.99, 70.60, 0.03, 4),
     Site("Miranshah", "North Waziristan", KP, 33.00, 70.07, 0.03, 4),
     Site("Mir Ali", "North Waziristan", KP, 33.02, 70.28, 0.02, 2),
     Site("Wana", "South Waziristan", KP, 32.30, 69.57, 0.03, 2),
     Site("Dera Ismail Khan", "Dera Ismail Khan", KP, 31.83, 70.90, 0.04, 3),
-    Site("Bara", "Khyber", KP, 33.91, 71.46, 0.02, 2),
+    Site("Landi Kotal", "Khyber", KP, 34.10, 71.14, 0.02, 2),
     Site("Khar", "Bajaur", KP, 34.73, 71.52, 0.02, 2),
     Site("Lakki Marwat", "Lakki Marwat", KP, 32.61, 70.91, 0.03, 2),
     Site("Tank", "Tank", KP, 32.22, 70.38, 0.03, 2),
     Site("Parachinar", "Kurram", KP, 33.90, 70.10, 0.02, 2),
-    Site("Mingora", "Swat", KP, 34.78, 72.36, 0.03, 1),
+    Site("Mingora", "Swat", KP, 34.77, 72.36, 0.02, 1),
 )
 
 MIL, POL, UAG = "Military Forces of Pakistan", "Police Forces of Pakistan", "Unidentified Armed Group (Pakistan)"

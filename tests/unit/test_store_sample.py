@@ -60,3 +60,17 @@ def test_negative_n_is_refused():
 def test_seed_store_writes_the_sample(empty_store):
     assert seed_store(empty_store, 50, seed=8).new == 50
     assert empty_store.count() == 50
+
+
+def test_every_site_disc_lies_inside_its_district_polygon():
+    geo = pytest.importorskip("geo", reason="the geo package (district polygons) is not available")
+    shapely_geometry = pytest.importorskip("shapely.geometry")
+    import math
+
+    polygons = {(f["properties"]["admin1"], f["properties"]["name"]): shapely_geometry.shape(f["geometry"])
+                for f in geo.districts_geojson()["features"]}
+    for site in SITES:
+        polygon = polygons[(site.admin1, site.admin2)]
+        rim = [(site.longitude + site.radius * math.cos(a), site.latitude + site.radius * math.sin(a))
+               for a in (i * math.pi / 16 for i in range(32))]
+        assert all(polygon.contains(shapely_geometry.Point(p)) for p in [(site.longitude, site.latitude), *rim]), site
