@@ -63,8 +63,14 @@ def assemble(tehsils: list[Tehsil], places: list[SourcePlace], source_districts:
     shaped = [d for d in districts if d.shape is not None]
 
     def district_at(lat: float, lon: float, admin1: str) -> str:
-        hits = [shaped[int(i)] for i in district_tree.query(Point(lon, lat), predicate="intersects")]
-        return next((d.name for d in hits if d.admin1 == admin1), "")
+        point = Point(lon, lat)
+        hits = [shaped[int(i)] for i in district_tree.query(point, predicate="intersects")]
+        inside = next((d.name for d in hits if d.admin1 == admin1), "")
+        if inside:
+            return inside
+        # A town on a provincial border can fall just outside its simplified province.
+        near = [d for d in shaped if d.admin1 == admin1 and d.shape.distance(point) < 0.1]
+        return min(near, key=lambda d: d.shape.distance(point)).name if near else ""
 
     def admin3_at(lat: float, lon: float, admin2: str) -> str:
         hits = [int(i) for i in tehsil_tree.query(Point(lon, lat), predicate="intersects")]

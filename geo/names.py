@@ -16,6 +16,7 @@ _KIND_WORDS = {
     "district": "district", "districts": "district", "agency": "district", "division": "district",
     "tehsil": "tehsil", "tahsil": "tehsil", "subdivision": "tehsil", "sub-division": "tehsil",
     "city": "populated place", "town": "populated place", "village": "populated place",
+    "cantt": "populated place", "cantonment": "populated place",
     "province": "province",
 }
 # Word-level transliteration variants, folded to one spelling before keys are made.

@@ -146,7 +146,8 @@ def wheel_tehsils(wheel: Path) -> list[Tehsil]:
     tehsils = []
     for shape_id, blob in shapes:
         row = rows.get(shape_id)
-        if row is None:
+        # "DISPUTED TERRITORY" is Indian-administered Jammu and Kashmir, not a Pakistani tehsil.
+        if row is None or row["name"].strip().upper() == "DISPUTED TERRITORY":
             continue
         shape = wkb.loads(bytes(blob))
         if not shape.is_valid:
