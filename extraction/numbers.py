@@ -76,7 +76,7 @@ _EARLIER_RE = re.compile(r"\bearlier\b", re.IGNORECASE)
 _NOT_COUNT_AFTER = re.compile(
     r"^[\s-]*(?:kg|km|kilomet|mile|pm|am|year|inch|percent|%|hours?|minutes?|days?|weeks?|months?|shots|"
     r"rounds|grenade|attacks?|bombings?|blasts?|incidents|explosions|vehicles|cases|suspects? were arrested|"
-    r"times|member|-member)",
+    r"times|member|-member)\b",
     re.IGNORECASE,
 )
 
@@ -92,8 +92,8 @@ class DeathCount:
     start: int
 
 
-def _victim_class(np: str) -> str | None:
-    for word in re.findall(r"[\w’'\-]+", np.lower())[:5]:
+def _victim_class(np: str, span: int = 5) -> str | None:
+    for word in re.findall(r"[\w’'\-]+", np.lower())[:span]:
         if word in _CLASS_OF:
             return _CLASS_OF[word]
     return None
@@ -115,7 +115,7 @@ def find_deaths(sentence: str) -> list[DeathCount]:
             continue
         value, vague = parsed
         np = m["np"]
-        cls = _victim_class(np)
+        cls = _victim_class(np, 2 if num.lower() in ("a", "an") else 5)
         if num.lower() in ("a", "an") and cls is None:
             continue
         # The death word must belong to this number: shortly after it (same clause), or just

@@ -40,7 +40,10 @@ def _admin_hints(place: PlaceMention, context_admin1: str = "") -> tuple[str, st
 
 def _compatible(frame: Frame, group: Group) -> bool:
     kind = group.kind()
-    return frame.kind is None or kind is None or frame.kind[0] == kind[0]
+    if frame.kind is None or kind is None or frame.weak or frame.kind[0] == kind[0]:
+        return True
+    # complex attack: the gunfight around a bombing belongs to the bombing
+    return kind[0] == "Explosions/Remote violence" and frame.kind[0] == "Battles"
 
 
 class RulesExtractor:

@@ -1,0 +1,119 @@
+"""The rule-based extractor on short synthetic reports, one rule per test."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from data.schema import VIOLENT_TYPES
+from extraction.article import Article
+from extraction.rules import RulesExtractor
+
+
+def article(body: str, published: str = "2024-03-10") -> Article:
+    return Article(article_id="t", title="", url="https://example.test/a", published=date.fromisoformat(published),
+                   body=body, source="example.test")
+
+
+def events(body: str, published: str = "2024-03-10") -> list[dict]:
+    return RulesExtractor().extract(article(body, published))
+
+
+def test_weekday_is_latest_such_day_and_statement_day_ignored():
+    (e,) = events("QUETTA: Two soldiers were martyred when an improvised explosive device went off in the "
+                  "Hoshab area of Kech district on Saturday, the ISPR said on Sunday.")
+    assert e["event_date"] == "2024-03-09"  # 2024-03-10 is a Sunday
+    assert e["location"] == "Hoshab" and e["admin2"] == "Kech"
+    assert e["sub_event_type"] == "Remote explosive/landmine/IED" and e["fatalities"] == 2
+
+
+def test_yesterday_and_late_night():
+    (e,) = events("Gunmen shot dead three labourers in Turbat yesterday.")
+    assert e["event_date"] == "2024-03-09"
+    (e,) = events("Gunmen shot dead three labourers in Turbat late Friday night.")
+    assert e["event_date"] == "2024-03-08"
+
+
+def test_number_words_and_at_least():
+    (e,) = events("Unidentified gunmen killed at least twenty-six passengers near Noshki on Saturday.")
+    assert e["fatalities"] == 26
+    assert e["event_type"] == "Violence against civilians" and e["actor2"] == "Civilians (Pakistan)"
+
+
+def test_injuries_not_counted_and_dozens_not_a_death_count():
+    (e,) = events("Dozens of gunmen attacked a camp in Kharan on Friday, injuring seven workers.")
+    assert e["fatalities"] == 0
+
+
+def test_dozens_dead_is_twelve():
+    (e,) = events("A suicide bomber struck a mosque in Kharan on Friday, leaving dozens dead.")
+    assert (e["sub_event_type"], e["fatalities"]) == ("Suicide bomb", 12)
+
+
+def test_latest_toll_replaces_earlier_one():
+    body = ("KHAR: The death toll from the suicide blast in Khar area of Bajaur yesterday has risen to 30. "
+            "The blast had earlier killed 20 people.")
+    (e,) = events(body)
+    assert e["fatalities"] == 30 and e["event_date"] == "2024-03-09"
+
+
+def test_home_towns_and_destinations_are_not_locations():
+    body = ("Gunmen killed two passengers of a Quetta-bound bus near Noshki on Saturday. "
+            "The victims were from Okara and Attock.")
+    (e,) = events(body)
+    assert e["location"] == "Noshki"
+
+
+def test_dateline_is_not_a_location():
+    (e,) = events("PESHAWAR: Militants attacked a police post in Tank on Friday, killing two policemen.")
+    assert e["location"] == "Tank" and e["event_type"] == "Battles" and e["actor2"] == "Police Forces of Pakistan"
+
+
+def test_merge_same_place_day_type():
+    body = ("Gunmen killed four passengers near Noshki on Saturday. "
+            "In a separate attack on the same road, gunmen fired on a car, killing one passenger.")
+    (e,) = events(body)
+    assert e["fatalities"] == 5
+
+
+def test_complex_attack_is_one_suicide_bomb():
+    body = ("A suicide bomber rammed a car into the gate of a camp in Zhob on Friday, and gunmen then opened "
+            "fire on soldiers. Four soldiers and three attackers were killed.")
+    (e,) = events(body)
+    assert e["sub_event_type"] == "Suicide bomb" and e["fatalities"] == 7
+
+
+def test_totals_spanning_places_are_not_allocated():
+    body = ("At least 20 people were killed in separate attacks in Kharan and Kalat on Friday. "
+            "In Kharan, gunmen stormed a house and killed five people.")
+    found = {e["location"]: e["fatalities"] for e in events(body)}
+    assert found == {"Kharan": 5, "Kalat": 0}
+
+
+def test_background_without_a_day_is_not_coded():
+    assert events("Last week, gunmen killed four labourers in Turbat. Earlier this month a bomb went off in Gwadar.") == []
+
+
+def test_non_violent_story_gives_no_violent_event():
+    body = ("ISLAMABAD: The army chief met a visiting commander in Rawalpindi on Monday and discussed security "
+            "cooperation. The prime minister condemned terrorism and attended a funeral.")
+    assert not [e for e in events(body) if e["event_type"] in VIOLENT_TYPES]
+
+
+def test_unconfirmed_and_abduction_counts_are_not_deaths():
+    (e,) = events("Armed men abducted 18 labourers from a camp in Kaleri, Khuzdar district, late Thursday.")
+    assert e["sub_event_type"] == "Abduction/forced disappearance" and e["fatalities"] == 0
+    assert e["event_date"] == "2024-03-07"
+
+
+def test_evidence_is_verbatim():
+    body = ("Gunmen killed two shopkeepers in Turbat on Saturday.\n\nPolice said the attackers fled.\n\n"
+            "The two shopkeepers were shot dead at their shop.")
+    for e in events(body):
+        for piece in e["evidence"].split(" [...] "):
+            assert piece in body
+
+
+@pytest.mark.parametrize("body", ["", "The weather was fine on Sunday."])
+def test_no_events_without_violence(body):
+    assert events(body or "Nothing happened.") == []
