@@ -91,3 +91,29 @@ def test_the_real_pipeline_turns_the_demo_into_events(tmp_path):
     assert store.runs().loc[0, "articles"] == len(DEMO_FILES)
     assert len(frame) >= len(DEMO_FILES)
     assert {"Quetta", "Gwadar", "Kharan", "Kalat"} <= set(frame["admin2"].dropna())
+
+
+STARTER = """
+import sys
+from pathlib import Path
+from config import load_settings
+from data.bootstrap import open_store
+from tests.unit.test_ingest import FAKE
+settings = load_settings({"EVENTS_STORE_URL": sys.argv[1], "EVENTS_EXTRACTOR": "fake"})
+open_store(settings, demo_dir=Path(sys.argv[2]), pipeline=FAKE)
+"""
+
+
+def test_two_processes_starting_at_once_load_the_demo_once(tmp_path, demo):
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[2]
+    url = f"sqlite:///{tmp_path / 'shared.sqlite'}"
+    starters = [subprocess.Popen([sys.executable, "-c", STARTER, url, str(demo)], cwd=root,
+                                 stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    for proc in starters:
+        _, err = proc.communicate()
+        assert proc.returncode == 0, err
+    store = EventStore(url)
+    assert store.count() == 2 and len(store.runs()) == 1
