@@ -127,7 +127,11 @@ class EventStore:
                              "or postgresql+psycopg://user@host/db") from exc
         self._is_sqlite = parsed.get_backend_name() == "sqlite"
         if self._is_sqlite and parsed.database and parsed.database != ":memory:":
-            Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+            folder = Path(parsed.database).expanduser().parent
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StoreError(f"cannot create the folder {folder} for store {url!r}: {exc.strerror or exc}") from exc
         try:
             self.engine = sa.create_engine(parsed)
         except (sa.exc.ArgumentError, ImportError) as exc:
@@ -155,14 +159,21 @@ class EventStore:
             except (sa.exc.OperationalError, sa.exc.ProgrammingError, sa.exc.IntegrityError) as exc:
                 if attempt == 2:
                     raise StoreError(f"cannot create tables in {self._safe_url}: {exc.orig}") from exc
+            except sa.exc.DBAPIError as exc:
+                raise StoreError(f"cannot open store {self._safe_url}: {exc.orig}") from exc
 
-    def _write(self) -> Any:
+    def _connect(self) -> sa.Connection:
+        try:
+            return self.engine.connect()
+        except sa.exc.DBAPIError as exc:
+            raise StoreError(f"cannot open store {self._safe_url}: {exc.orig}") from exc
+
+    def _write(self) -> _Transaction:
         """A transaction that holds the write lock from its start (SQLite) and commits or rolls back."""
-        conn_ctx = self.engine.connect().execution_options(sqlite_immediate=True)
-        return _Transaction(conn_ctx)
+        return _Transaction(self._connect().execution_options(sqlite_immediate=True))
 
-    def _read(self) -> Any:
-        return _Transaction(self.engine.connect())
+    def _read(self) -> _Transaction:
+        return _Transaction(self._connect())
 
     @staticmethod
     def _bump(conn: sa.Connection) -> None:

@@ -159,3 +159,17 @@ def test_a_reader_process_sees_consistent_counts_while_another_writes(tmp_path):
     assert out.strip() == "done"
     assert seen == sorted(seen)
     assert reader.count() == 400
+
+
+def test_a_file_that_is_not_a_database_is_a_store_error(tmp_path):
+    path = tmp_path / "notes.sqlite"
+    path.write_bytes(b"these are my notes, not a database" * 100)
+    with pytest.raises(StoreError, match="notes.sqlite"):
+        EventStore(f"sqlite:///{path}")
+
+
+def test_an_unwritable_location_is_a_store_error(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(StoreError):
+        EventStore(f"sqlite:///{blocker / 'sub' / 'events.sqlite'}")
