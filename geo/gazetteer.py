@@ -64,7 +64,7 @@ class Gazetteer:
         _, kind_named = split_kind(query)
         indices = self.by_key.get(key, ())
         how = "exact name"
-        if not indices and len(key) >= 4:
+        if not indices and len(key) >= 3:
             indices = self.by_vowels.get(vowel_key(query), ())
             how = "spelling variant"
         if not indices and len(skeleton := skeleton_key(query)) >= 3:
@@ -101,7 +101,7 @@ class Gazetteer:
         return hits[0].name if hits else None
 
 
-def _close(a: str, b: str, threshold: float = 0.7) -> bool:
+def _close(a: str, b: str, threshold: float = 0.85) -> bool:
     return SequenceMatcher(None, vowel_key(a), vowel_key(b)).ratio() >= threshold
 
 
