@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from extraction import taxonomy
+from extraction import gazetteer, taxonomy
 from extraction.dates import DateMention, find_dates
 from extraction.numbers import DeathCount, find_deaths, singular_death
 from extraction.places import PlaceMention, find_places
@@ -73,7 +73,7 @@ def build_frame(sentence: Sentence, published: date | None) -> Frame | None:
     targets = taxonomy.targets_of(text)
     kind = taxonomy.frame_type(signals, targets, bool(deaths) or single)
     places = find_places(text)
-    if not places and sentence.dateline and _HERE.search(text):
+    if not places and sentence.dateline and _HERE.search(text) and gazetteer.resolve(sentence.dateline[0]):
         m = _HERE.search(text)
         places = [PlaceMention(name=sentence.dateline[0], start=m.start(), end=m.end(), kind="")]
     if kind and kind[0] in ("Battles", "Violence against civilians") and not _ATTACK.search(text):

@@ -38,6 +38,10 @@ def _admin_hints(place: PlaceMention, context_admin1: str = "") -> tuple[str, st
     return admin1, ""
 
 
+def _norm(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
 def _compatible(frame: Frame, group: Group) -> bool:
     kind = group.kind()
     if frame.kind is None or kind is None or frame.weak or frame.kind[0] == kind[0]:
@@ -54,7 +58,9 @@ class RulesExtractor:
 
     def extract(self, article: Article) -> list[dict]:
         published = article.published
-        frames = [f for s in split_sentences(article.body) if (f := build_frame(s, published)) is not None]
+        title = _norm(article.title)
+        frames = [f for s in split_sentences(article.body)
+                  if _norm(s.text) != title and (f := build_frame(s, published)) is not None]
         main_day = self._main_day(frames, published)
         dateline = next((f.sentence.dateline for f in frames if f.sentence.dateline), ())
         context = gazetteer.resolve(dateline[0]) if dateline else None
