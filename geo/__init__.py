@@ -14,7 +14,8 @@ from geo.matcher import Matcher
 from geo.place import Place, Resolution
 
 __all__ = ["Place", "Resolution", "Gazetteer", "GazetteerGeocoder", "resolve", "match_places", "province_of",
-           "district_names", "province_names", "districts_geojson", "get_geocoder"]
+           "district_names", "province_names", "canonical_district", "canonical_province", "districts_geojson",
+           "get_geocoder"]
 
 
 @lru_cache(maxsize=65536)
@@ -38,6 +39,18 @@ def province_of(name: str) -> str | None:
     """The province of a place, district or province name (None when unknown)."""
     found = resolve(name)
     return found.place.admin1 if found.place else None
+
+
+def canonical_district(name: str, admin1: str | None = None) -> str | None:
+    """The gazetteer's spelling of a district name ("Noshki" -> "Nushki", "Qila Abdullah" ->
+    "Killa Abdullah", "Chaman" -> "Killa Abdullah"), or None when it names no district."""
+    gazetteer = default_gazetteer()
+    return gazetteer.canonical_district(name, gazetteer.canonical_province(admin1) if admin1 else None)
+
+
+def canonical_province(name: str) -> str | None:
+    """The canonical province name ("KP" -> "Khyber Pakhtunkhwa", "Baluchistan" -> "Balochistan")."""
+    return default_gazetteer().canonical_province(name)
 
 
 @lru_cache(maxsize=1)

@@ -102,3 +102,19 @@ def test_province_and_district_name_sets():
     assert geo.province_of("Turbat") == "Balochistan"
     assert geo.province_of("Parachinar") == "Khyber Pakhtunkhwa"
     assert geo.province_of("Nowhere-at-all") is None
+
+
+@pytest.mark.parametrize("spelling, canonical", [
+    ("Noshki", "Nushki"), ("Qila Abdullah", "Killa Abdullah"), ("Chaman", "Killa Abdullah"),
+    ("Khyber Agency", "Khyber"), ("kech district", "Kech"), ("Turbat", None),
+])
+def test_canonical_district(spelling, canonical):
+    assert geo.canonical_district(spelling) == canonical
+
+
+@pytest.mark.parametrize("spelling, canonical", [
+    ("KP", "Khyber Pakhtunkhwa"), ("Baluchistan", "Balochistan"), ("NWFP", "Khyber Pakhtunkhwa"),
+    ("ICT", "Islamabad Capital Territory"), ("AJK", "Azad Kashmir"), ("Quetta", None),
+])
+def test_canonical_province(spelling, canonical):
+    assert geo.canonical_province(spelling) == canonical
