@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, replace
 from typing import Any, Mapping
 
 import pandas as pd
@@ -262,5 +262,3 @@ def _period(start: dt.date | None, end: dt.date | None) -> str:
         return f"{_short(start, year=False)} - {_short(end)}"
     return f"{_short(start)} - {_short(end)}"
 
-
-FILTER_FIELDS = tuple(f.name for f in fields(Filters))

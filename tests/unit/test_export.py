@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import io
 import json
+from pathlib import Path
 
 import pandas as pd
 
@@ -9,7 +10,8 @@ from data.export import to_csv_bytes, to_geojson_bytes
 from data.loader import read_events, to_frame
 from data.sample import synthetic_events
 from data.schema import COLUMN_NAMES, COLUMNS
-from tests.conftest import FIXTURE_EVENTS
+
+FIXTURE_EVENTS = Path(__file__).resolve().parents[1] / "fixtures" / "events"
 
 GOLDEN = FIXTURE_EVENTS / "golden_export.csv"
 

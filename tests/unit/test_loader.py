@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -11,7 +12,8 @@ from data.loader import read_events, to_frame
 from data.sample import synthetic_events
 from data.schema import COLUMN_NAMES
 from errors import SchemaError
-from tests.conftest import FIXTURE_EVENTS
+
+FIXTURE_EVENTS = Path(__file__).resolve().parents[1] / "fixtures" / "events"
 
 
 def test_to_frame_types_every_column_from_the_schema():
