@@ -42,7 +42,8 @@ _VAGUE = re.compile(
 _STATEMENT_BEFORE = re.compile(
     r"\b(?:said|says|say|told|statement|statements|release|reported|reports|confirmed|announced|"
     r"issued|stated|claimed|added|informed|briefed|risen to|rose to|climbed to|revealed|"
-    r"quoted|according to [\w ]+)\b[^.;]{0,35}$",
+    r"quoted|according to [\w ]+)\b[^.;]{0,35}$"
+    r"|\b(?:statement|release|report)\s+(?:was\s+)?(?:issued|released|published)\b[^.;,]{0,70}$",
     re.IGNORECASE,
 )
 _STATEMENT_AFTER = re.compile(r"^\W{0,3}(?:\)\s*)?(?:said|told|announced|confirmed|reported)\b", re.IGNORECASE)
