@@ -9,13 +9,13 @@ from __future__ import annotations
 from functools import lru_cache
 
 from geo.gazetteer import Gazetteer, default_gazetteer, load_geojson
-from geo.geocoders import GazetteerGeocoder, get_geocoder
+from geo.geocoders import GazetteerGeocoder, geocoder_from_settings, get_geocoder
 from geo.matcher import Matcher
 from geo.place import Place, Resolution
 
 __all__ = ["Place", "Resolution", "Gazetteer", "GazetteerGeocoder", "resolve", "match_places", "province_of",
            "district_names", "province_names", "canonical_district", "canonical_province", "districts_geojson",
-           "get_geocoder"]
+           "get_geocoder", "geocoder_from_settings"]
 
 
 @lru_cache(maxsize=65536)

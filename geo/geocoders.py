@@ -183,3 +183,10 @@ def get_geocoder(name: str = "offline", **options) -> Geocoder:
                              clock=options.get("clock", time.monotonic), sleep=options.get("sleep", time.sleep),
                              min_delay_seconds=options.get("min_delay_seconds", 1.0))
     raise ConfigurationError(f"unknown geocoder {name!r}; valid names: {', '.join(GEOCODERS)}")
+
+
+def geocoder_from_settings(settings, **overrides) -> Geocoder:
+    """The geocoder config.Settings asks for (EVENTS_GEOCODER, EVENTS_NOMINATIM_USER_AGENT, store URL)."""
+    options = {"user_agent": settings.nominatim_user_agent, "store_url": settings.store_url} \
+        if settings.geocoder == "nominatim" else {}
+    return get_geocoder(settings.geocoder, **(options | overrides))

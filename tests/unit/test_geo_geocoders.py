@@ -108,3 +108,15 @@ def test_chain_cache_persists_in_the_store_database(tmp_path, no_network):
     get_geocoder("nominatim", **options).geocode("Qqqzz Hamlet")
     get_geocoder("nominatim", **options).geocode("Qqqzz Hamlet")
     assert len(FakeNominatimAdapter.calls) == 1
+
+
+def test_geocoder_from_settings_defaults_offline_and_checks_the_user_agent(tmp_path):
+    from config import load_settings
+    from geo import geocoder_from_settings
+
+    assert isinstance(geocoder_from_settings(load_settings({})), GazetteerGeocoder)
+    online = load_settings({"EVENTS_GEOCODER": "nominatim", "EVENTS_STORE_URL": f"sqlite:///{tmp_path}/s.db"})
+    with pytest.raises(ConfigurationError, match="EVENTS_NOMINATIM_USER_AGENT"):
+        geocoder_from_settings(online)
+    with pytest.raises(ConfigurationError, match="valid names"):
+        geocoder_from_settings(load_settings({"EVENTS_GEOCODER": "bing"}))
