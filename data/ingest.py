@@ -38,8 +38,16 @@ class Pipeline:
 
 def _parse_article(text: str, *, published: dt.date | str | None = None) -> Any:
     # Imported on use: reading files must not depend on the pasted-text entry point.
-    from extraction.article import parse_article
+    try:
+        from extraction.article import parse_article
+    except ImportError:
+        # An extraction package without parse_article still reads files: paste -> file.
+        from extraction import read_article
 
+        with tempfile.TemporaryDirectory(prefix="paste-") as tmp:
+            path = Path(tmp) / "pasted.txt"
+            path.write_text(text, encoding="utf-8")
+            return read_article(path, published=published)
     return parse_article(text, published=published)
 
 
