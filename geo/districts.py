@@ -52,7 +52,7 @@ def canonical_district(raw: str, admin1: str, renames: dict[str, str]) -> str:
 
 
 def label_tehsils(tehsils: list[Tehsil], places: list[SourcePlace], district_of: dict[int, str],
-                  district_names: dict[str, set[str]]) -> list[tuple[str, str]]:
+                  district_names: dict[str, set[str]], curated: Path = TEHSILS_FILE) -> list[tuple[str, str]]:
     """One (province, district) per tehsil; ("", "") only if nothing could be inferred.
 
     ``district_of`` maps a place's geonameid to its canonical district;
@@ -67,7 +67,7 @@ def label_tehsils(tehsils: list[Tehsil], places: list[SourcePlace], district_of:
         for index in tree.query(Point(place.longitude, place.latitude), predicate="intersects"):
             votes[index][(place.admin1, district)] += 1
     labels = [v.most_common(1)[0][0] if v else ("", "") for v in votes]
-    for index, label in curated_labels(tehsils, district_names).items():
+    for index, label in curated_labels(tehsils, district_names, curated).items():
         labels[index] = label
 
     for index, tehsil in enumerate(tehsils):
