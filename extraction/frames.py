@@ -11,7 +11,7 @@ from extraction.numbers import DeathCount, find_deaths, singular_death
 from extraction.places import PlaceMention, find_places
 from extraction.sentences import Sentence
 
-_TOTAL = re.compile(r"\b(?:separate|several|multiple|coordinated|various|series of|wave of|across)\s+(?:\w+\s+){0,2}"
+_TOTAL = re.compile(r"\bacross\b|\b(?:in|during) the (?:violence|unrest|fighting|attacks|operations|clashes)\b|\b(?:separate|several|multiple|coordinated|various|series of|wave of)\W+(?:\w+\W+){0,2}"
                     r"(?:attacks|incidents|operations|bombings|blasts|places|locations|cities|districts)\b|\bin total\b.*\bacross\b",
                     re.IGNORECASE)
 _SEPARATE = re.compile(r"\b(?:another|a separate|in a separate|second|also)\s+(?:\w+\s+){0,2}(?:attack|incident|vehicle|car|blast)\b",
@@ -59,6 +59,12 @@ class Frame:
         """The event date mentioned closest after ``pos`` (for sentences naming several places)."""
         after = [d for d in self.dates if d.kind == "event" and d.day is not None and d.start >= pos]
         return after[0].day if after else self.event_date
+
+
+def is_heading(sentence: Sentence, paragraph: str) -> bool:
+    """A headline, sub-heading or bullet: a short line that does not end like a sentence."""
+    line = paragraph.strip()
+    return line.startswith(("•", "-", "*")) or (not re.search(r"[.!?][\"”’)]*$", line) and len(line.split()) <= 25)
 
 
 def build_frame(sentence: Sentence, published: date | None) -> Frame | None:

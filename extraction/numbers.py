@@ -93,10 +93,14 @@ class DeathCount:
 
 
 def _victim_class(np: str, span: int = 5) -> str | None:
+    """The most telling class among the first words: "members of the security forces" are military."""
+    fallback = None
     for word in re.findall(r"[\w’'\-]+", np.lower())[:span]:
-        if word in _CLASS_OF:
-            return _CLASS_OF[word]
-    return None
+        cls = _CLASS_OF.get(word)
+        if cls in ("military", "police", "militant"):
+            return cls
+        fallback = fallback or cls
+    return fallback
 
 
 def find_deaths(sentence: str) -> list[DeathCount]:
@@ -116,8 +120,9 @@ def find_deaths(sentence: str) -> list[DeathCount]:
         value, vague = parsed
         np = m["np"]
         cls = _victim_class(np, 2 if num.lower() in ("a", "an") else 5)
-        if num.lower() in ("a", "an") and cls is None:
-            continue
+        if num.lower() in ("a", "an") and (cls is None or not re.match(
+                rf"^(?:[\s-]+[\w’'\-]+){{1,2}}\s+(?:was|has been|had been|is)\s+(?:also\s+)?(?:{DEATH})", after, re.IGNORECASE)):
+            continue  # "a woman was killed" counts; "a journalist ... bodies of police killed" does not
         # The death word must belong to this number: shortly after it (same clause), or just
         # before it ("killing 11 civilians", "killed at least 15").
         tail = sentence[m.end("num"):m.end("num") + 90]

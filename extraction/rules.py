@@ -5,7 +5,7 @@ from datetime import date
 
 from extraction import gazetteer, taxonomy
 from extraction.article import Article
-from extraction.frames import Frame, build_frame
+from extraction.frames import Frame, build_frame, is_heading
 from extraction.merge import Group, merge_groups, place_key
 from extraction.places import PlaceMention
 from extraction.sentences import split_sentences
@@ -38,6 +38,12 @@ def _admin_hints(place: PlaceMention, context_admin1: str = "") -> tuple[str, st
     return admin1, ""
 
 
+def _paragraph_of(body: str, sentence) -> str:
+    start = body.rfind("\n", 0, sentence.start) + 1
+    end = body.find("\n", sentence.start)
+    return body[start:end if end >= 0 else len(body)]
+
+
 def _norm(text: str) -> str:
     return " ".join(text.casefold().split())
 
@@ -59,8 +65,16 @@ class RulesExtractor:
     def extract(self, article: Article) -> list[dict]:
         published = article.published
         title = _norm(article.title)
-        frames = [f for s in split_sentences(article.body)
-                  if _norm(s.text) != title and (f := build_frame(s, published)) is not None]
+        paragraphs = article.body.split("\n")
+        frames = []
+        for s in split_sentences(article.body):
+            paragraph = _paragraph_of(article.body, s)
+            if _norm(s.text) == title or is_heading(s, paragraph):
+                continue  # headlines and bullets repeat the story in telegraph style
+            f = build_frame(s, published)
+            if f is not None:
+                frames.append(f)
+        del paragraphs
         main_day = self._main_day(frames, published)
         dateline = next((f.sentence.dateline for f in frames if f.sentence.dateline), ())
         context = gazetteer.resolve(dateline[0]) if dateline else None
@@ -128,7 +142,8 @@ class RulesExtractor:
                     groups[0].frames.append(f)
                     if f.total:
                         groups[0].no_deaths.add(id(f))
-        return [self._row(article, g) for g in merge_groups(groups)]
+        claim = next((f.claimed for f in frames if f.claimed and (f.total or not f.places)), "")
+        return [self._row(article, g, claim) for g in merge_groups(groups)]
 
     @staticmethod
     def _main_day(frames: list[Frame], published: date | None) -> date | None:
@@ -151,7 +166,7 @@ class RulesExtractor:
         return published
 
     @staticmethod
-    def _row(article: Article, g: Group) -> dict:
+    def _row(article: Article, g: Group, article_claim: str = "") -> dict:
         kind = g.kind()
         assert kind is not None
         event_type, sub = kind
@@ -160,7 +175,8 @@ class RulesExtractor:
         text = " ".join(f.sentence.text for f in frames)
         targets = set().union(*(f.targets for f in frames))
         signals = set().union(*(f.signals for f in frames))
-        claimed = next((f.claimed for f in frames if f.claimed), "")
+        claimed = next((f.claimed for f in frames if f.claimed), "") or (
+            article_claim if event_type in ("Battles", "Explosions/Remote violence", "Violence against civilians") else "")
         foreign = next((f.nationality for f in frames if f.nationality), "")
         if event_type == "Explosions/Remote violence" and "infrastructure" in targets and not fatalities:
             targets = {"infrastructure"}

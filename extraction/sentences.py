@@ -46,7 +46,7 @@ def split_sentences(body: str) -> list[Sentence]:
         cut = 0
         pieces: list[tuple[int, int]] = []
         for boundary in _BOUNDARY.finditer(ptext):
-            head = ptext[cut:boundary.start() + 1].rstrip("\"”’)")
+            head = ptext[cut:boundary.start()].rstrip("\"”’)")
             if _ABBREV.search(head) or boundary.start() - cut < 3:
                 continue
             pieces.append((cut, boundary.start() + len(boundary.group()) - len(boundary.group().lstrip())))

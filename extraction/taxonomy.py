@@ -18,7 +18,7 @@ _SIGNALS: dict[str, str] = {
     "shelling": r"\bprojectiles?\b|\brockets?\b|\bmortars?\b|\bshell(?:ing|ed|s)\b|\bartillery\b|\bmissiles?\b",
     "ied": r"\bIEDs?\b|\bimprovised explosive|\broadside bomb|\blandmines?\b|\bland mines?\b|\bbomb(?:s|ing|ings|ed)?\b|\bblasts?\b|\bexplo(?:sion|sions|ded|sive|sives)\b|\bblew up\b|\bblown up\b|\bwent off\b",
     "clash": r"\bexchange of fire\b|\bfire exchange\b|\bexchanged fire\b|\bgun\s*fights?\b|\bgun\s*battles?\b|\bshoot\s*-?outs?\b|\bclash\w*|\bambush\w*|\bcame under (?:heavy )?fire\b|\bcrossfire\b|\bencounter\b|\bfire raid\b",
-    "firearm": r"\bopened fire\b|\bfired (?:at|on|upon)\b|\bfired upon\b|\bgunmen\b|\barmed men\b|\bassailants\b|\battack(?:ed|ers?)?\b|\bstormed\b|\braid(?:ed|s)?\b|\bassault\w*\b|\bfiring\b(?!\s+(?:water|tear))|\bshot\b|\bgunned down\b|\bkill(?:ed|ing)\b|\bmartyred\b|\bmartyrdom\b|\bmurder\w*|\bneutrali[sz]ed\b|\bsent to hell\b|\bset (?:a |the )?[\w ]{0,30}on fire\b|\btorch\w*",
+    "firearm": r"\bopened fire\b|\bfired (?:at|on|upon)\b|\bfired upon\b|\bgunmen\b|\barmed men\b|\bassailants\b|\battack(?:s|ed|ers?)?\b|\bstormed\b|\braid(?:ed|s)?\b|\bassault\w*\b|\bfiring\b(?!\s+(?:water|tear))|\bshot\b|\bgunned down\b|\bkill(?:ed|ing)\b|\bmartyred\b|\bmartyrdom\b|\bmurder\w*|\bneutrali[sz]ed\b|\bsent to hell\b|\bset (?:a |the )?[\w ]{0,30}on fire\b|\btorch\w*",
     "abduction": r"\babduct\w*|\bkidnap\w*|\btaken hostage\b|\bhostages?\b",
     "mob": r"\bmobs?\b|\blynch\w*|\bvigilante\b",
     "protest": r"\bprotest\w*|\bdemonstrat\w*|\brall(?:y|ies)\b|\bsit-in\b|\blong march\b|\bmarchers\b",
@@ -105,8 +105,8 @@ def frame_type(signals: set[str], targets: set[str], deaths: bool) -> tuple[str,
     security = targets & {"military", "police"}
     if "clash" in signals or (("firearm" in signals) and security and ("civilian" not in targets or "clash" in signals)):
         return "Battles", "Armed clash"
-    if ("firearm" in signals or "abduction" in signals) and security and "militant" in targets:
-        return "Battles", "Armed clash"
+    if ("firearm" in signals or "abduction" in signals) and (security or "civilian" not in targets) and "militant" in targets:
+        return "Battles", "Armed clash"  # militants killed: a fight with the state, not violence against civilians
     if "abduction" in signals:
         return "Violence against civilians", "Abduction/forced disappearance"
     if "firearm" in signals:
