@@ -95,6 +95,7 @@ class DeathCount:
 def _victim_class(np: str, span: int = 5) -> str | None:
     """The most telling class among the first words: "members of the security forces" are military."""
     fallback = None
+    np = re.split(r",|\bincluding\b|\bamong\b|\bof whom\b", np, maxsplit=1)[0]
     for word in re.findall(r"[\w’'\-]+", np.lower())[:span]:
         cls = _CLASS_OF.get(word)
         if cls in ("military", "police", "militant"):

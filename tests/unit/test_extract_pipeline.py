@@ -1,0 +1,55 @@
+"""extract_events: full schema rows, geocoded through an injected resolver."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from data.schema import COLUMN_NAMES, make_event_id
+from extraction.article import Article
+from extraction.pipeline import extract_events
+
+
+@dataclass(frozen=True)
+class FakePlace:
+    name: str
+    admin1: str
+    admin2: str
+    admin3: str
+    latitude: float
+    longitude: float
+    geo_precision: int
+
+
+@dataclass(frozen=True)
+class FakeResolution:
+    place: FakePlace | None
+
+
+def fake_resolve(name: str, *, admin1=None, admin2=None) -> FakeResolution:
+    if name == "Turbat":
+        return FakeResolution(FakePlace("Turbat", "Balochistan", "Kech", "Turbat", 26.0, 63.05, 1))
+    return FakeResolution(None)
+
+
+def article(body: str) -> Article:
+    return Article(article_id="a1", title="", url="https://www.dawn.com/news/1", published=date(2024, 3, 10),
+                   body=body, source="dawn.com")
+
+
+def test_full_rows_with_geocoding():
+    (row,) = extract_events(article("Gunmen shot dead three labourers in Turbat on Friday."), resolve=fake_resolve)
+    assert list(row) == list(COLUMN_NAMES)
+    assert (row["admin1"], row["admin2"], row["latitude"], row["geo_status"]) == ("Balochistan", "Kech", 26.0, "located")
+    assert row["year"] == 2024 and row["iso"] == 586 and row["country"] == "Pakistan"
+    assert row["disorder_type"] == "Political violence" and row["civilian_targeting"] == "Civilian targeting"
+    assert row["interaction"] == "Political militia-Civilians" and row["origin"] == "extracted"
+    assert row["source"] == "dawn.com" and row["run_id"] == "" and row["timestamp"] == ""
+    assert row["event_id_cnty"] == make_event_id("a1", "2024-03-08", "Turbat", row["event_type"],
+                                                 row["actor1"], row["actor2"])
+
+
+def test_unresolvable_place_is_kept_unlocated():
+    (row,) = extract_events(article("Gunmen shot dead three labourers in the Zzyzx area of Kech district on Friday."),
+                            resolve=fake_resolve)
+    assert row["location"] == "Zzyzx" and row["geo_status"] == "unlocated"
+    assert row["latitude"] == "" and row["longitude"] == "" and row["admin2"] == "Kech"
