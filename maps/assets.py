@@ -68,11 +68,10 @@ def register_assets() -> tuple[str, ...]:
     return tuple(components.declare_component(d.key, path=str(d.path)).name for d in ASSET_DIRS)
 
 
-MAP_JS: tuple[tuple[str, str], ...] = (
-    ("leaflet", asset_url("leaflet", "leaflet.js")),
-    # folium.Popup calls jQuery; our own popups do not, but other pages' maps may.
-    ("jquery", asset_url("jquery", "jquery.min.js")),
-)
+MAP_JS: tuple[tuple[str, str], ...] = (("leaflet", asset_url("leaflet", "leaflet.js")),)
+# folium.Popup calls jQuery; the event layers build popups without it, so only maps
+# that add folium popups load it (st_folium loads scripts one after the other).
+JQUERY_JS: tuple[tuple[str, str], ...] = (("jquery", asset_url("jquery", "jquery.min.js")),)
 MAP_CSS: tuple[tuple[str, str], ...] = (("leaflet_css", asset_url("leaflet", "leaflet.css")),)
 CLUSTER_JS: tuple[tuple[str, str], ...] = (
     ("markerclusterjs", asset_url("markercluster", "leaflet.markercluster.js")),
@@ -109,10 +108,12 @@ def _tile_attribution(tiles: str) -> str:
     return f"Tiles: {host}" if host else f"Tiles: {tiles}"
 
 
-def offline_map(*, tiles: str = NO_TILES, map_id: str = "events", **kwargs: object) -> folium.Map:
+def offline_map(*, tiles: str = NO_TILES, map_id: str = "events", with_jquery: bool = False,
+                **kwargs: object) -> folium.Map:
     """A folium.Map whose Leaflet assets are all local; online tiles only if ``tiles`` names some.
 
-    ``map_id`` replaces folium's random element id so identical input renders identical HTML.
+    ``map_id`` replaces folium's random element id so identical input renders identical HTML;
+    ``with_jquery`` loads the local jQuery that folium.Popup needs.
     """
     register_assets()
     online = bool(tiles) and tiles != NO_TILES
@@ -129,7 +130,7 @@ def offline_map(*, tiles: str = NO_TILES, map_id: str = "events", **kwargs: obje
     else:
         m = folium.Map(tiles=None, **kwargs)
     # Instance attributes, so folium's class-wide CDN lists stay untouched.
-    m.default_js = list(MAP_JS)
+    m.default_js = [*MAP_JS, *(JQUERY_JS if with_jquery else ())]
     m.default_css = list(MAP_CSS)
     m._id = map_id
     for child in m._children.values():   # the tile layer, if any
@@ -141,7 +142,7 @@ def offline_map(*, tiles: str = NO_TILES, map_id: str = "events", **kwargs: obje
 @functools.cache
 def asset_files() -> tuple[Path, ...]:
     """Every local file the map URLs point at (checked by the tests)."""
-    urls = (*MAP_JS, *MAP_CSS, *CLUSTER_JS, *CLUSTER_CSS, *HEAT_JS, *EVENTMAP_JS)
+    urls = (*MAP_JS, *JQUERY_JS, *MAP_CSS, *CLUSTER_JS, *CLUSTER_CSS, *HEAT_JS, *EVENTMAP_JS)
     by_key = {d.key: d.path for d in ASSET_DIRS}
     files = []
     for _, url in urls:

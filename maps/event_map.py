@@ -10,7 +10,7 @@ from errors import ConfigurationError
 from maps.assets import NO_TILES, OFFLINE_MAX_ZOOM, TILES_MAX_ZOOM, offline_map
 from maps.basemap import BaseMap, BaseMapUnavailable, GeoSource, default_geo_source, load_base_map
 from maps.districts import build_district_payload
-from maps.layers import DistrictCircles, EventClusters, EventHeat, Legend, Outlines
+from maps.layers import DistrictCircles, EventClusters, EventHeat, FitView, Legend, Outlines
 from maps.payload import Bounds, build_point_payload, count_unlocated
 
 LAYERS: tuple[str, ...] = ("clusters", "heat", "districts")
@@ -53,11 +53,8 @@ def _base_map(geo_source: GeoSource) -> tuple[BaseMap | None, str | None]:
 
 
 def _fit(m: folium.Map, bounds: Bounds | None) -> None:
-    if bounds is None:
-        return
-    fit = folium.FitBounds(bounds.as_folium(), max_zoom=FIT_MAX_ZOOM, padding=(20, 20))
-    fit._id = "fit"
-    m.add_child(fit)
+    if bounds is not None:
+        m.add_child(FitView(bounds.as_folium(), max_zoom=FIT_MAX_ZOOM))
 
 
 def _summary_and_layer(df: pd.DataFrame, layer: str, base: BaseMap | None, max_zoom: int):
@@ -91,8 +88,8 @@ def build_event_map_with_summary(
         outlines = Outlines(base.outlines_json, base.digest)
         m.add_child(outlines)
     on_map, unlocated, notes, element, bounds = _summary_and_layer(df, layer, base, max_zoom)
+    _fit(m, bounds)   # before the layer, so it is clustered once, at the final zoom
     m.add_child(element)
-    _fit(m, bounds)
     if base_note:
         notes.append(base_note)
     titles = {"clusters": "Event type", "heat": "Event density", "districts": "Events per district"}

@@ -9,7 +9,7 @@ data digest does.
 """
 from __future__ import annotations
 
-from branca.element import Element
+from branca.element import Element, MacroElement
 from folium.elements import JSCSSMixin
 from folium.template import Template
 
@@ -112,6 +112,27 @@ class Outlines(DataLayer):
         "EventMap.outlines({{ this._parent.get_name() }}, {{ this.data_id|tojson }});"
         "{% endmacro %}"
     )
+
+
+class FitView(MacroElement):
+    """Fit the map to the events before any layer is drawn, without animation.
+
+    folium.FitBounds animates from the initial view, so the clusters would be
+    built and painted twice (once per zoom level).
+    """
+
+    _template = Template(
+        "{% macro script(this, kwargs) %}"
+        "{{ this._parent.get_name() }}.fitBounds({{ this.bounds|tojson }}, {{ this.options|tojson }});"
+        "{% endmacro %}"
+    )
+
+    def __init__(self, bounds: list[list[float]], *, max_zoom: int, padding_px: int = 20) -> None:
+        super().__init__()
+        self._name = "FitView"
+        self._id = "fit"
+        self.bounds = bounds
+        self.options = {"maxZoom": max_zoom, "padding": [padding_px, padding_px], "animate": False}
 
 
 class Legend(JSCSSMixin):

@@ -49,7 +49,14 @@
       ".ev-legend .ev-row{display:flex;align-items:center;gap:6px}",
       ".ev-legend .ev-head{font-weight:600;margin-top:4px}",
       ".ev-legend .ev-key{display:inline-block;border-radius:50%;border:1px solid #fff;box-shadow:0 0 2px rgba(0,0,0,.5)}",
-      ".ev-legend .ev-note{margin-top:4px;color:#555;max-width:220px}"
+      ".ev-legend .ev-note{margin-top:4px;color:#555;max-width:220px}",
+      ".ev-legend summary{font-weight:600;cursor:pointer}",
+      // Neutral clusters: the event-type colours belong to the single markers only.
+      ".marker-cluster.ev-cluster{background:rgba(40,40,40,.22);border-radius:50%}",
+      ".marker-cluster.ev-cluster div{position:absolute;inset:4px;width:auto;height:auto;margin:0;border-radius:50%;" +
+        "background:rgba(45,45,45,.85);color:#fff;display:flex;align-items:center;justify-content:center;" +
+        "font:600 11px/1 system-ui,sans-serif}",
+      ".marker-cluster.ev-cluster span{line-height:1}"
     ];
     colours.forEach(function (c, i) {
       if (HEX.test(c)) { css.push(".ev-t" + i + "{background:" + c + "}"); }
@@ -124,7 +131,9 @@
   }
 
   function clusters(map, dataId, opts) {
+    var started = performance.now();
     var d = readData(dataId);
+    var parsed = performance.now();
     addStyles(opts.colours, opts.diameters);
     var icons = opts.colours.map(function (_, t) {
       return opts.diameters.map(function (px, s) {
@@ -138,13 +147,18 @@
       markers[i] = L.marker([unpack(d.lat, i) / scale, unpack(d.lon, i) / scale],
                             { icon: icons[unpack(d.type, i)][size], keyboard: false, ev: i });
     }
+    var built = performance.now();
     var group = L.markerClusterGroup({
       chunkedLoading: true, chunkInterval: 250, chunkDelay: 5,
       showCoverageOnHover: false, spiderfyOnMaxZoom: true, maxClusterRadius: 60,
       chunkProgress: function (done, total) {
-        if (done >= total) { markPainted(map, n, "clusters"); }
+        if (done >= total) {
+          window.__eventMapTimings = { start: started, parsed: parsed, markers: built, clustered: performance.now() };
+          markPainted(map, n, "clusters");
+        }
       }
     });
+    group.options.iconCreateFunction = clusterIcon;
     group.on("click", function (e) {
       var i = e.layer.options.ev;
       L.popup({ maxWidth: 320 }).setLatLng(e.layer.getLatLng())
@@ -153,6 +167,14 @@
     group.addTo(map);
     if (n === 0) { markPainted(map, 0, "clusters"); } else { group.addLayers(markers); }
     return group;
+  }
+
+  function clusterIcon(cluster) {
+    var count = cluster.getChildCount();
+    var px = count < 100 ? 30 : count < 1000 ? 36 : count < 10000 ? 42 : 48;
+    var inner = el("div");
+    inner.appendChild(el("span", null, count));
+    return L.divIcon({ html: inner, className: "marker-cluster ev-cluster", iconSize: L.point(px, px) });
   }
 
   function heat(map, dataId, opts) {
@@ -218,8 +240,11 @@
     addStyles(opts.colours, opts.diameters);
     var control = L.control({ position: "bottomright" });
     control.onAdd = function () {
-      var box = el("div", "ev-legend");
-      box.appendChild(el("div", "ev-head", opts.title));
+      var box = el("details", "ev-legend");
+      box.open = true;
+      box.appendChild(el("summary", null, opts.title));
+      L.DomEvent.disableClickPropagation(box);
+      L.DomEvent.disableScrollPropagation(box);
       if (opts.showTypes) {
         opts.types.forEach(function (label, t) {
           var row = el("div", "ev-row");

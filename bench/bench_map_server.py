@@ -1,0 +1,167 @@
+"""Server side of "100,000 events stay interactive": one filter-change rerun of the Map page.
+
+    .venv/bin/python bench/bench_map_server.py [--sizes 1000,10000,100000] [--naive-sizes 1000,10000]
+
+Each case runs in its own Python process (so its peak RSS is its own): the real
+dashboard (dashboard.py, Map page, store seeded with data.sample) under Streamlit's
+AppTest, and the naive baseline (bench/naive_app.py: one folium.Marker per event).
+A "filter rerun" changes the sidebar event-type filter to a set not seen before
+(no cache hit) and times ``AppTest.run()``, which includes filtering, building the
+map and streamlit-folium's generation of the map JS. "direct" is filter +
+build_event_map + streamlit-folium's generation alone. Each rerun is capped at 90 s.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.harness import ROOT, peak_rss_mb  # noqa: E402
+
+CAP_S = 90.0
+TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians", "Protests", "Riots",
+         "Strategic developments")
+
+
+def _type_filters(reps: int) -> list[list[str]]:
+    """Distinct filters, each dropping one type, so every rerun misses the caches."""
+    return [[t for t in TYPES if t != TYPES[i % len(TYPES)]] for i in range(reps)]
+
+
+def _direct_s(frame, types: list[str]) -> float:
+    from streamlit_folium import _get_header, _get_html, _get_map_string, generate_js_hash
+
+    from maps import build_event_map
+
+    started = time.perf_counter()
+    m = build_event_map(frame[frame["event_type"].isin(types)])
+    m.get_root().render()
+    _get_html(m), _get_header(m)
+    generate_js_hash(_get_map_string(m))
+    return time.perf_counter() - started
+
+
+def child(kind: str, n: int, reps: int) -> dict:
+    """One case, in this process: returns timings and peak RSS."""
+    from streamlit.testing.v1 import AppTest
+
+    from bench.stores import dashboard_script, seeded_store_url
+
+    result: dict = {"kind": kind, "events": n}
+    if kind == "app" and dashboard_script() is not None:
+        os.environ["EVENTS_STORE_URL"] = seeded_store_url(n)
+        os.environ["EVENTS_TILES"] = "none"
+        script, filter_key, result["app"] = dashboard_script(), "filter_type", "dashboard.py Map page"
+    else:
+        os.environ["BENCH_EVENTS"] = str(n)
+        script = ROOT / ("bench/naive_app.py" if kind == "naive" else "bench/map_app.py")
+        filter_key, result["app"] = "types", script.name
+    at = AppTest.from_file(str(script), default_timeout=CAP_S)
+    started = time.perf_counter()
+    at.run(timeout=600)
+    result["first_run_s"] = time.perf_counter() - started
+    if at.exception:
+        raise RuntimeError(f"{script.name} raised: {at.exception[0].message}")
+    maps_before = [c.proto.json_args for c in at.get("component_instance")]
+    assert maps_before, f"{script.name} rendered no st_folium map"
+    reruns: list[float | None] = []
+    for types in _type_filters(reps):
+        at.sidebar.multiselect(key=filter_key).set_value(types)
+        started = time.perf_counter()
+        try:
+            at.run(timeout=CAP_S)
+        except RuntimeError:   # AppTest's own timeout: the script is still running
+            reruns.append(None)
+            break
+        reruns.append(time.perf_counter() - started)
+        assert not at.exception, at.exception
+        maps_after = [c.proto.json_args for c in at.get("component_instance")]
+        assert maps_after != maps_before, "the filter change did not change the map"
+        maps_before = maps_after
+    result["reruns_s"] = reruns
+    result["peak_rss_mb"] = peak_rss_mb(os.getpid())   # before the direct timing's own data
+    if kind == "app":
+        from data.sample import synthetic_events
+
+        frame = synthetic_events(n, seed=42)
+        _direct_s(frame, list(TYPES))   # warm imports and the outline cache
+        result["direct_s"] = statistics.median(_direct_s(frame, t) for t in _type_filters(reps))
+    return result
+
+
+def run_case(kind: str, n: int, reps: int) -> dict:
+    cmd = [sys.executable, __file__, "--child", kind, "--events", str(n), "--reps", str(reps)]
+    try:
+        done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=CAP_S * (reps + 1) + 300,
+                              env={**os.environ, "PYTHONPATH": str(ROOT)})
+    except subprocess.TimeoutExpired:
+        return {"kind": kind, "events": n, "reruns_s": [None], "error": "timed out"}
+    lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
+    if done.returncode != 0 or not lines:
+        tail = (done.stderr or done.stdout).strip().splitlines()[-3:]
+        return {"kind": kind, "events": n, "reruns_s": [None], "error": " | ".join(tail)}
+    return json.loads(lines[-1])
+
+
+def rerun_s(result: dict) -> float | None:
+    values = result.get("reruns_s") or [None]
+    return None if None in values else statistics.median(values)
+
+
+def fmt_s(value: float | None) -> str:
+    return f">{CAP_S:.0f} s" if value is None else f"{value:.3f} s"
+
+
+def ratio(slow: float | None, fast: float | None) -> str:
+    if fast is None:
+        return "n/a"
+    return f">{CAP_S / fast:.0f}x" if slow is None else f"{slow / fast:.1f}x"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1000,10000,100000")
+    parser.add_argument("--naive-sizes", default="1000,10000")
+    parser.add_argument("--reps", type=int, default=3)
+    parser.add_argument("--child", choices=("app", "naive"))
+    parser.add_argument("--events", type=int)
+    args = parser.parse_args(argv)
+    if args.child:
+        print(json.dumps(child(args.child, args.events, args.reps)))
+        return 0
+
+    sizes = [int(s) for s in args.sizes.split(",") if s]
+    naive_sizes = [int(s) for s in args.naive_sizes.split(",") if s]
+    results = [run_case("app", n, args.reps) for n in sizes]
+    results += [run_case("naive", n, 1 if n > 1000 else args.reps) for n in naive_sizes]
+
+    print(f"Map page, server side ({os.cpu_count()} cores): median filter-change rerun under AppTest, "
+          f"cap {CAP_S:.0f} s per rerun")
+    print(f"{'case':<34}{'events':>9}{'first run':>11}{'filter rerun':>14}{'direct':>10}{'peak RSS':>11}")
+    for r in results:
+        name = r.get("app", r["kind"]) + (" (naive)" if r["kind"] == "naive" else "")
+        if "error" in r:
+            print(f"{name:<34}{r['events']:>9,}  error: {r['error']}")
+            continue
+        direct = f"{r['direct_s']:.3f} s" if "direct_s" in r else "-"
+        print(f"{name:<34}{r['events']:>9,}{r['first_run_s']:>9.2f} s{fmt_s(rerun_s(r)):>14}{direct:>10}"
+              f"{r['peak_rss_mb']:>8.0f} MB")
+
+    ours = {r["events"]: rerun_s(r) for r in results if r["kind"] == "app" and "error" not in r}
+    naive = {r["events"]: rerun_s(r) for r in results if r["kind"] == "naive"}
+    parts = [f"naive/ours rerun at {n:,}: {ratio(naive[n], ours.get(n))}" for n in naive_sizes if n in ours]
+    if 100_000 in ours:
+        parts.append(f"100k rerun {fmt_s(ours[100_000])} (target <= 0.3 s)")
+    print("RATIOS server: " + "; ".join(parts))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
