@@ -67,7 +67,18 @@ def is_heading(sentence: Sentence, paragraph: str) -> bool:
     return line.startswith(("•", "-", "*")) or (not re.search(r"[.!?][\"”’)]*$", line) and len(line.split()) <= 25)
 
 
-def build_frame(sentence: Sentence, published: date | None) -> Frame | None:
+def _outside_background(places: list[PlaceMention], text: str) -> list[PlaceMention]:
+    """Drop places whose own clause is dated vaguely ("the killing of a reporter in Khuzdar last month")."""
+    kept = []
+    for p in places:
+        clause = re.split(r"[,;]|\band\b|\bwhile\b", text[p.end:p.end + 40])[0]
+        if any(d.kind == "vague" for d in find_dates(clause, None)):
+            continue
+        kept.append(p)
+    return kept
+
+
+def build_frame(sentence: Sentence, published: date | None, dateline: tuple[str, ...] = ()) -> Frame | None:
     text = sentence.text[sentence.dateline_end:]
     signals = taxonomy.signals_of(text)
     violent = signals & {"disrupted", "suicide", "air", "grenade", "shelling", "ied", "clash", "firearm",
@@ -77,11 +88,15 @@ def build_frame(sentence: Sentence, published: date | None) -> Frame | None:
     if not violent and not deaths and not single:
         return None
     targets = taxonomy.targets_of(text)
-    kind = taxonomy.frame_type(signals, targets, bool(deaths) or single)
-    places = find_places(text)
-    if not places and sentence.dateline and _HERE.search(text) and gazetteer.resolve(sentence.dateline[0]):
+    victims = frozenset(d.victim_class for d in deaths if not d.subset)
+    kind = taxonomy.frame_type(signals, targets, bool(deaths) or single, victims)
+    places = _outside_background(find_places(text), text)
+    if not places and kind and kind[0] == "Protests" and dateline and gazetteer.resolve(dateline[0]):
+        places = [PlaceMention(name=dateline[0], start=0, end=0, kind="")]  # protests happen where reported
+    here = sentence.dateline or dateline
+    if not places and here and _HERE.search(text) and gazetteer.resolve(here[0]):
         m = _HERE.search(text)
-        places = [PlaceMention(name=sentence.dateline[0], start=m.start(), end=m.end(), kind="")]
+        places = [PlaceMention(name=here[0], start=m.start(), end=m.end(), kind="")]
     if kind and kind[0] in ("Battles", "Violence against civilians") and not _ATTACK.search(text):
         weak = True  # only "killed"/"martyred": says who died, not what kind of violence
     else:

@@ -71,7 +71,8 @@ _COUNT_RE = re.compile(
     r"(?=(?P<np>(?:[\s-]+(?:[“”\"‘’]?[\w’'\-]+[“”\"’,]?)){0,5}))",
     re.IGNORECASE,
 )
-_UPDATE_RE = re.compile(r"\b(?:risen|rose|climbed|jumped|increased|reached|mounted)\s+to\s*$", re.IGNORECASE)
+_UPDATE_RE = re.compile(r"\b(?:risen|rose|climbed|jumped|increased|reached|mounted|(?:taking|bringing|took|brought)"
+                        r"\s+the\s+(?:death\s+)?toll)\s+to\s*$", re.IGNORECASE)
 _EARLIER_RE = re.compile(r"\bearlier\b", re.IGNORECASE)
 _NOT_COUNT_AFTER = re.compile(
     r"^[\s-]*(?:kg|km|kilomet|mile|pm|am|year|inch|percent|%|hours?|minutes?|days?|weeks?|months?|shots|"
@@ -154,6 +155,8 @@ def find_deaths(sentence: str) -> list[DeathCount]:
 
 def singular_death(sentence: str) -> bool:
     """A death with no number ("killing him", "tortured ... to death", "the murder of")."""
+    if re.search(r"\b(?:no one|nobody|none|no casualt\w+|no deaths?|no loss of life)\b", sentence, re.IGNORECASE):
+        return False
     return bool(re.search(
         r"\bkilling (?:him|her)\b|\bto death\b|\b(?:was|is) (?:shot dead|killed|gunned down|martyred|lynched|murdered)\b",
         sentence, re.IGNORECASE))

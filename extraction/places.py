@@ -83,6 +83,7 @@ class PlaceMention:
     province: str = ""     # a province named in the sentence
     possessive: bool = False  # "Turbat’s Satellite Town area": the parent came first
     near: bool = False        # the parent is a reference point ("near Y", "outskirts of Y"), not a container
+    parent_kind: str = ""     # the parent's kind word as written ("district" in "of Noshki district")
 
 
 def _clean(name: str) -> str:
@@ -207,5 +208,6 @@ def find_places(text: str) -> list[PlaceMention]:
             parent = ""
         mentions.append(PlaceMention(name=name, start=start, end=end, kind=kind, parent=parent,
                                      foreign=foreign, province=province, possessive=bool(poss) and not parents.get(i),
-                                     near=i in near_parent))
+                                     near=i in near_parent,
+                                     parent_kind=located[i + 1][3] if i in parents and i + 1 < len(located) and located[i + 1][2] == parents[i] else ""))
     return mentions

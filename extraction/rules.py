@@ -13,7 +13,18 @@ from extraction.sentences import split_sentences
 VERSION = "rules-1"
 
 
-def _admin_hints(place: PlaceMention, context_admin1: str = "") -> tuple[str, str]:
+def _town_for_area(place: PlaceMention) -> PlaceMention:
+    """"the Absar area of Turbat": a part of a town is coded at the town (the area is an alternative name)."""
+    if place.kind != "area" or not place.parent or gazetteer.is_district(place.parent) or place.parent_kind in (
+            "district", "agency", "tehsil", "division", "region", "valley"):
+        return place
+    parent = gazetteer.resolve(place.parent)
+    if parent is None or parent.kind not in ("populated place", "locality"):
+        return place
+    return PlaceMention(name=place.parent, start=place.start, end=place.end, kind="", province=place.province)
+
+
+def _admin_hints(place: PlaceMention, context_admin1: str = "", context_admin2: str = "") -> tuple[str, str]:
     """(admin1, admin2) for a place, from the gazetteer and what the text says around it."""
     admin1 = place.province or ""
     parent_admin2 = ""
@@ -35,6 +46,8 @@ def _admin_hints(place: PlaceMention, context_admin1: str = "") -> tuple[str, st
     if parent_admin2:
         parent = gazetteer.resolve(parent_admin2)
         return (admin1 or (parent.admin1 if parent else "")), parent_admin2
+    if not place.parent and context_admin2 and admin1 in ("", context_admin1):
+        return context_admin1, context_admin2  # an unknown locality in the dateline's district
     return admin1, ""
 
 
@@ -65,13 +78,14 @@ class RulesExtractor:
     def extract(self, article: Article) -> list[dict]:
         published = article.published
         title = _norm(article.title)
+        article_dateline = next((s.dateline for s in split_sentences(article.body)[:6] if s.dateline), ())
         paragraphs = article.body.split("\n")
         frames = []
         for s in split_sentences(article.body):
             paragraph = _paragraph_of(article.body, s)
             if _norm(s.text) == title or is_heading(s, paragraph):
                 continue  # headlines and bullets repeat the story in telegraph style
-            f = build_frame(s, published)
+            f = build_frame(s, published, article_dateline)
             if f is not None:
                 frames.append(f)
         del paragraphs
@@ -79,6 +93,7 @@ class RulesExtractor:
         dateline = next((f.sentence.dateline for f in frames if f.sentence.dateline), ())
         context = gazetteer.resolve(dateline[0]) if dateline else None
         context_admin1 = context.admin1 if context else ""
+        context_admin2 = context.admin2 if context and len(dateline) == 1 else ""
         if main_day is None:
             return []
         groups: list[Group] = []
@@ -87,9 +102,10 @@ class RulesExtractor:
         current: Group | None = None
 
         def group_for(place: PlaceMention, day: date) -> Group:
+            place = _town_for_area(place)
             key = (place_key(place.name), day)
             if key not in by_key:
-                admin1, admin2 = _admin_hints(place, context_admin1)
+                admin1, admin2 = _admin_hints(place, context_admin1, context_admin2)
                 by_key[key] = Group(place=place, day=day, admin1=admin1, admin2=admin2)
                 groups.append(by_key[key])
             by_key[key].mentions.append(place)

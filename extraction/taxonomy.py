@@ -20,16 +20,16 @@ _SIGNALS: dict[str, str] = {
     "clash": r"\bexchange of fire\b|\bfire exchange\b|\bexchanged fire\b|\bgun\s*fights?\b|\bgun\s*battles?\b|\bshoot\s*-?outs?\b|\bclash\w*|\bambush\w*|\bcame under (?:heavy )?fire\b|\bcrossfire\b|\bencounter\b|\bfire raid\b",
     "firearm": r"\bopened fire\b|\bfired (?:at|on|upon)\b|\bfired upon\b|\bgunmen\b|\barmed men\b|\bassailants\b|\battack(?:s|ed|ers?)?\b|\bstormed\b|\braid(?:ed|s)?\b|\bassault\w*\b|\bfiring\b(?!\s+(?:water|tear))|\bshot\b|\bgunned down\b|\bkill(?:ed|ing)\b|\bmartyred\b|\bmartyrdom\b|\bmurder\w*|\bneutrali[sz]ed\b|\bsent to hell\b|\bset (?:a |the )?[\w ]{0,30}on fire\b|\btorch\w*",
     "abduction": r"\babduct\w*|\bkidnap\w*|\btaken hostage\b|\bhostages?\b",
-    "mob": r"\bmobs?\b|\blynch\w*|\bvigilante\b",
+    "mob": r"\bmobs?\b|\blynch\w*|\bvigilante\b|\brioters?\b|\brampag\w*",
     "protest": r"\bprotest\w*|\bdemonstrat\w*|\brall(?:y|ies)\b|\bsit-in\b|\blong march\b|\bmarchers\b",
-    "intervention": r"\bbaton\w*|\btear\s*gas\b|\bwater cannon\w*|\barrest\w*|\bdetain\w*|\bdispers\w*|\blathi",
+    "intervention": r"\bbaton\w*|\btear\s*gas\b|\bwater cannon\w*|\barrested\b|\bdetained\b|\bdispersed\b|\blathi",
     "operation": r"\boperations?\b|\bIBO\b|\bsearch\b|\bcordon\b",
 }
 SIGNALS = {k: re.compile(v, re.IGNORECASE if k not in ("ied",) else 0) for k, v in _SIGNALS.items()}
 SIGNALS["ied"] = re.compile(_SIGNALS["ied"], re.IGNORECASE)
 
 _TARGETS = {
-    "military": r"\bsoldiers?\b|\btroops\b|\barmy\b|\bsecurity forces\b|\bsecurity personnel\b|\bFrontier Corps\b|\bFC\b|\bmilitary\b|\bsepoys?\b|\bjawans?\b|\bcheck\s*-?posts?\b|\bconvoy\b|\bcantt?\b|\bcantonment\b|\bISPR\b|\bIBO\b|\bsecurity (?:forces )?post\b|\bSSG\b",
+    "military": r"\bsoldiers?\b|\btroops\b|\barmy\b|\bsecurity forces\b|\bsecurity personnel\b|\bFrontier Corps\b|\bFC\b|\bmilitary\b|\bsepoys?\b|\bjawans?\b|\bcantt?\b|\bcantonment\b|\bISPR\b|\bIBO\b|\bsecurity (?:forces )?post\b|\bSSG\b",
     "police": r"\bpolice\w*\b|\bpolicem[ae]n\b|\blevies\b|\blevis\b|\bCTD\b|\bconstabulary\b|\bconstables?\b|\blaw enforce\w+|\bbomb disposal\b|\bcops?\b",
     "civilian": r"\bcivilians?\b|\blabou?rers?\b|\bpassengers?\b|\bworkers?\b|\bpeople\b|\bjournalists?\b|\bstudents?\b|\bchild(?:ren)?\b|\bwom[ae]n\b|\bworshippers?\b|\bshop\w*|\bmarket\b|\bbus\b|\bfamil(?:y|ies)\b|\bvillagers?\b|\bresidents?\b|\bmosque\b|\bschool\b|\bcandidates?\b|\bresidence\b|\bhouse\b|\bconvention\b|\bgathering\b|\bmanager\b|\belder\b|\bpolio\b|\bengineers?\b|\bpilgrims?\b|\bteachers?\b|\bdoctors?\b|\btraders?\b",
     "infrastructure": r"\bpipe\s*lines?\b|\bgas line\b|\brailway track\b|\btracks?\b|\bpylons?\b|\btowers?\b|\bbridges?\b|\btransmission\b|\bpower line\b",
@@ -58,7 +58,17 @@ def signals_of(text: str) -> set[str]:
     return {name for name, rx in SIGNALS.items() if rx.search(text)}
 
 
+_ATTRIBUTION = re.compile(
+    r"\b(?:according to|told|informed|quoted)\s+(?:the\s+)?(?:local\s+)?(?:police|levies|officials?)\b[\w ]{0,30}"
+    r"|\b(?:the\s+)?(?:police|levies|army|military)\s+(?:officials?\s+|sources\s+|spokesman\s+|spokesperson\s+)?"
+    r"(?:said|says|say|told|added|confirmed|registered|launched|cordoned|reached|arrived|rushed|shifted|started|began)\b"
+    r"|\bpolice station\b|\bpolice (?:officer|official)s? (?:said|told)\b",
+    re.IGNORECASE,
+)
+
+
 def targets_of(text: str) -> set[str]:
+    text = _ATTRIBUTION.sub(" ", text)  # "police said" names the source, not a target
     found = {name for name, rx in TARGETS.items() if rx.search(text)}
     if _MILITARY_CASED.search(text):
         found.add("military")
@@ -91,18 +101,27 @@ TYPE_PRIORITY = ("Explosions/Remote violence", "Battles", "Violence against civi
                  "Strategic developments")
 
 
-def frame_type(signals: set[str], targets: set[str], deaths: bool) -> tuple[str, str] | None:
-    """(event_type, sub_event_type) suggested by one sentence, or None."""
+def frame_type(signals: set[str], targets: set[str], deaths: bool,
+               victims: frozenset[str] = frozenset()) -> tuple[str, str] | None:
+    """(event_type, sub_event_type) suggested by one sentence, or None.
+
+    ``victims`` are the classes of the dead counted in the sentence; who died says more
+    about the kind of violence than every noun around it.
+    """
     if "disrupted" in signals:
         return "Strategic developments", "Disrupted weapons use"
     for key in EXPLOSIVE_ORDER:
         if key in signals:
             return "Explosions/Remote violence", SUB_OF[key]
-    if "mob" in signals and ("firearm" in signals or deaths):
+    if "mob" in signals:
         return "Riots", "Mob violence"
     if "protest" in signals and not deaths:
         return "Protests", "Protest with intervention" if "intervention" in signals else "Peaceful protest"
     security = targets & {"military", "police"}
+    if victims & {"military", "police", "militant"} and "firearm" in signals | {"clash"} & signals:
+        return "Battles", "Armed clash"
+    if victims & {"civilian"} and "clash" not in signals and not security & victims:
+        return ("Violence against civilians", "Attack") if "firearm" in signals or deaths else None
     if "clash" in signals or (("firearm" in signals) and security and ("civilian" not in targets or "clash" in signals)):
         return "Battles", "Armed clash"
     if ("firearm" in signals or "abduction" in signals) and (security or "civilian" not in targets) and "militant" in targets:

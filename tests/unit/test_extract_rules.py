@@ -117,3 +117,55 @@ def test_evidence_is_verbatim():
 @pytest.mark.parametrize("body", ["", "The weather was fine on Sunday."])
 def test_no_events_without_violence(body):
     assert events(body or "Nothing happened.") == []
+
+
+def test_police_as_source_is_not_a_target():
+    (e,) = events("KARACHI: Two men were shot dead by unidentified armed motorcyclists in Orangi Town on Monday "
+                  "evening, police said.")
+    assert (e["event_type"], e["actor2"], e["fatalities"]) == ("Violence against civilians", "Civilians (Pakistan)", 2)
+
+
+def test_part_of_a_town_is_coded_at_the_town():
+    (e,) = events("TURBAT: A shopkeeper was shot dead by gunmen in the Absar area of Turbat on Sunday night.")
+    assert e["location"] == "Turbat" and e["event_date"] == "2024-03-10"
+
+
+def test_protest_without_a_place_is_at_the_dateline():
+    (e,) = events("ISLAMABAD: Journalists held a protest outside the press club on Wednesday against the killing "
+                  "of a reporter in Khuzdar last month.")
+    assert (e["location"], e["event_type"], e["sub_event_type"]) == ("Islamabad", "Protests", "Peaceful protest")
+    assert e["event_date"] == "2024-03-06"
+
+
+def test_mob_violence_without_deaths():
+    (e,) = events("A mob set fire to houses in Jaranwala on Wednesday. No one was killed.")
+    assert (e["event_type"], e["sub_event_type"], e["fatalities"]) == ("Riots", "Mob violence", 0)
+
+
+def test_named_group_only_when_it_claimed():
+    body = ("Militants attacked a police checkpost in Kulachi on Monday, killing four policemen. "
+            "The Tehreek-i-Taliban Pakistan (TTP) claimed responsibility for the attack.")
+    (e,) = events(body)
+    assert e["actor1"] == "TTP: Tehreek-i-Taliban Pakistan" and e["actor2"] == "Police Forces of Pakistan"
+    (e,) = events("Militants attacked a police checkpost in Kulachi on Monday, killing four policemen. "
+                  "Police suspect the TTP.")
+    assert e["actor1"] == "Unidentified Armed Group (Pakistan)"
+
+
+def test_air_strike_toll_taken_to():
+    body = ("A drone strike killed a militant commander in the Ahmad Wal area of Noshki district on Saturday. "
+            "His driver was also killed, taking the death toll to two.")
+    (e,) = events(body)
+    assert (e["sub_event_type"], e["fatalities"], e["location"]) == ("Air/drone strike", 2, "Ahmad Wal")
+
+
+def test_sabotage_has_no_human_target():
+    (e,) = events("Unidentified miscreants blew up a portion of the railway track near Sibi on Sunday. "
+                  "No casualties were reported.")
+    assert (e["sub_event_type"], e["actor2"], e["fatalities"]) == ("Remote explosive/landmine/IED", "", 0)
+
+
+def test_defused_bomb_is_disrupted_weapons_use():
+    (e,) = events("PESHAWAR: The Bomb Disposal Squad defused an improvised explosive device planted near a mosque "
+                  "in Hayatabad on Wednesday.")
+    assert (e["event_type"], e["sub_event_type"]) == ("Strategic developments", "Disrupted weapons use")
