@@ -46,6 +46,8 @@ _STATEMENT_BEFORE = re.compile(
     r"|\b(?:statement|release|report)\s+(?:was\s+)?(?:issued|released|published)\b[^.;,]{0,70}$",
     re.IGNORECASE,
 )
+_EVENT_VERB = re.compile(r"\b(?:took place|occurred|happened|carried out|killed|attacked|struck|exploded|went off|"
+                         r"opened fire|shot|abducted|kidnapped|martyred)\b", re.IGNORECASE)
 _STATEMENT_AFTER = re.compile(r"^\W{0,3}(?:\)\s*)?(?:said|told|announced|confirmed|reported)\b", re.IGNORECASE)
 
 
@@ -117,5 +119,8 @@ def find_dates(sentence: str, published: date | None) -> list[DateMention]:
 def _classify(sentence: str, match: re.Match[str], day: date | None) -> DateMention:
     before = sentence[max(0, match.start() - 60):match.start()]
     after = sentence[match.end():match.end() + 20]
-    kind = "statement" if _STATEMENT_BEFORE.search(before) or _STATEMENT_AFTER.search(after) else "event"
+    said = _STATEMENT_BEFORE.search(before)
+    if said and _EVENT_VERB.search(before[said.start():]):
+        said = None  # "police said the attack took place on Monday": the day of the attack
+    kind = "statement" if said or _STATEMENT_AFTER.search(after) else "event"
     return DateMention(kind, match.start(), day, match.group())

@@ -91,6 +91,10 @@ def build_frame(sentence: Sentence, published: date | None, dateline: tuple[str,
     victims = frozenset(d.victim_class for d in deaths if not d.subset)
     kind = taxonomy.frame_type(signals, targets, bool(deaths) or single, victims)
     places = _outside_background(find_places(text), text)
+    unique: dict[str, PlaceMention] = {}
+    for p in places:  # "kidnapped in Wadh ... found near Wadh": one place named twice
+        unique.setdefault(re.sub(r"[^a-z]", "", p.name.lower()), p)
+    places = list(unique.values())
     if not places and kind and kind[0] == "Protests" and dateline and gazetteer.resolve(dateline[0]):
         places = [PlaceMention(name=dateline[0], start=0, end=0, kind="")]  # protests happen where reported
     here = sentence.dateline or dateline

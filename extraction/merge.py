@@ -28,6 +28,7 @@ class Group:
     mentions: list[PlaceMention] = field(default_factory=list)
     admin1: str = ""
     admin2: str = ""
+    claimed: str = ""                                      # a group that claimed this attack
 
     def key(self) -> str:
         return place_key(self.place.name)
@@ -139,6 +140,7 @@ def merge_groups(groups: list[Group]) -> list[Group]:
             target.place = g.place
         target.admin2 = target.admin2 or g.admin2
         target.admin1 = target.admin1 or g.admin1
+        target.claimed = target.claimed or g.claimed
         target.frames.extend(f for f in g.frames if f not in target.frames)
         target.weak.extend(f for f in g.weak if f not in target.weak)
         target.no_deaths |= g.no_deaths

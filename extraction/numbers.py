@@ -122,8 +122,9 @@ def find_deaths(sentence: str) -> list[DeathCount]:
         value, vague = parsed
         np = m["np"]
         cls = _victim_class(np, 2 if num.lower() in ("a", "an") else 5)
-        if num.lower() in ("a", "an") and (cls is None or not re.match(
-                rf"^(?:[\s-]+[\w’'\-]+){{1,2}}\s+(?:was|has been|had been|is)\s+(?:also\s+)?(?:{DEATH})", after, re.IGNORECASE)):
+        lead_verb = re.search(rf"{DEATH}\s+$", sentence[max(0, m.start() - 30):m.start()], re.IGNORECASE)
+        if num.lower() in ("a", "an") and (cls is None or not lead_verb and not re.match(
+                rf"^(?:[\s-]+[\w’'\-]+){{1,2}}\s+(?:(?:was|has been|had been|is)\s+(?:also\s+)?)?(?:{DEATH})", after, re.IGNORECASE)):
             continue  # "a woman was killed" counts; "a journalist ... bodies of police killed" does not
         # The death word must belong to this number: shortly after it (same clause), or just
         # before it ("killing 11 civilians", "killed at least 15").
@@ -132,7 +133,8 @@ def find_deaths(sentence: str) -> list[DeathCount]:
         head = sentence[max(0, m.start() - 30):m.start()]
         death_after = _DEATH_RE.search(clause)
         injury_after = _INJURY_RE.search(clause)
-        death_before = re.search(rf"{DEATH}\s+(?:at least\s+|as many as\s+|nearly\s+|some\s+)?$", head, re.IGNORECASE)
+        death_before = re.search(rf"(?:{DEATH}|\bbodies of(?: the)?)\s+(?:at least\s+|as many as\s+|nearly\s+|some\s+)?$",
+                                 head, re.IGNORECASE)
         toll = re.search(r"\b(?:toll|death toll)\b[^.]{0,200}$", sentence[:m.start()], re.IGNORECASE)
         update = bool(_UPDATE_RE.search(sentence[max(0, m.start() - 25):m.start()]))
         if not (death_after or death_before or (toll and update)):

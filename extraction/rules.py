@@ -127,6 +127,8 @@ class RulesExtractor:
             if not places:
                 if current is None:
                     pending.append(f)
+                elif f.claimed and not f.total:
+                    current.claimed = current.claimed or f.claimed  # "X claimed responsibility for the attack"
                 elif (own is None or own == current.day) and _compatible(f, current) and (
                         own is not None or f.statement_date in (None, current.day, published)):
                     current.frames.append(f)
@@ -158,7 +160,7 @@ class RulesExtractor:
                     groups[0].frames.append(f)
                     if f.total:
                         groups[0].no_deaths.add(id(f))
-        claim = next((f.claimed for f in frames if f.claimed and (f.total or not f.places)), "")
+        claim = next((f.claimed for f in frames if f.claimed and f.total), "")
         return [self._row(article, g, claim) for g in merge_groups(groups)]
 
     @staticmethod
@@ -191,7 +193,7 @@ class RulesExtractor:
         text = " ".join(f.sentence.text for f in frames)
         targets = set().union(*(f.targets for f in frames))
         signals = set().union(*(f.signals for f in frames))
-        claimed = next((f.claimed for f in frames if f.claimed), "") or (
+        claimed = g.claimed or next((f.claimed for f in frames if f.claimed), "") or (
             article_claim if event_type in ("Battles", "Explosions/Remote violence", "Violence against civilians") else "")
         foreign = next((f.nationality for f in frames if f.nationality), "")
         if event_type == "Explosions/Remote violence" and "infrastructure" in targets and not fatalities:
