@@ -154,6 +154,14 @@ class RulesExtractor:
                     g.weak.append(f)
                 current = None
         groups = [g for g in groups if g.kind() is not None]
+        lead = pending[0] if pending else None
+        if not groups and lead is not None and len(lead.sentence.dateline) == 1 and lead.kind and not lead.total \
+                and (lead.deaths or lead.singular_death) and gazetteer.resolve(lead.sentence.dateline[0]):
+            # the report names no place but its dateline: "QUETTA: Three people were killed in a blast"
+            place = PlaceMention(name=lead.sentence.dateline[0], start=0, end=0, kind="")
+            group_for(place, lead.event_date or main_day).frames.append(lead)
+            groups = groups[-1:]
+            pending = pending[1:]
         if len(groups) == 1:
             for f in pending:
                 if (f.event_date in (None, groups[0].day)) and _compatible(f, groups[0]):

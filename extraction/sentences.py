@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 # "QUETTA:", "DERA ISMAIL KHAN/PESHAWAR:", "PESHAWAR, Pakistan —", "Islamabad [Pakistan], October 25 (ANI):"
 _DATELINE = re.compile(
-    r"^(?P<places>[A-Z][A-Z.'\- ]{2,}(?:/[A-Z][A-Z.'\- ]{2,})*)(?:,\s*[A-Z][a-z]+)?\s*(?::|—|–|\s-\s)\s*"
+    r"^(?P<places>[A-Z][A-Z.'\- ]{2,}(?:/[A-Z][A-Z.'\- ]{2,})*)(?:,\s*[A-Z][a-z]+\.?(?:\s+\d{1,2})?)?\s*(?::|—|–|\s-\s)\s*"
     r"|^(?P<places2>[A-Z][a-z]+(?: [A-Z][a-z]+)*(?:/[A-Z][a-z]+)*)\s*\[[A-Za-z ]+\],\s*[A-Z][a-z]+\.? \d{1,2}\s*\([A-Za-z]+\):\s*"
 )
 _ABBREV = re.compile(

@@ -169,3 +169,23 @@ def test_defused_bomb_is_disrupted_weapons_use():
     (e,) = events("PESHAWAR: The Bomb Disposal Squad defused an improvised explosive device planted near a mosque "
                   "in Hayatabad on Wednesday.")
     assert (e["event_type"], e["sub_event_type"]) == ("Strategic developments", "Disrupted weapons use")
+
+
+def test_dateline_only_report_is_placed_at_the_dateline():
+    (e,) = events("QUETTA: Three people were killed and 10 others injured in a bomb blast on Monday, police said.")
+    assert (e["location"], e["event_date"], e["fatalities"]) == ("Quetta", "2024-03-04", 3)
+
+
+def test_dateline_alone_never_makes_a_policy_story_violent():
+    body = ("ISLAMABAD: The apex committee on Tuesday approved a military operation against terrorist groups "
+            "who are targeting civilians in Balochistan.")
+    assert not [e for e in events(body) if e["event_type"] in VIOLENT_TYPES]
+
+
+def test_claim_sticks_to_its_own_attack():
+    body = ("QUETTA: A suicide bomber blew himself up near a police truck in the Baleli area of Quetta on "
+            "Wednesday, killing three people. The banned TTP claimed responsibility for the attack. "
+            "Separately, gunmen shot dead six coal miners in Harnai district on Tuesday night.")
+    found = {e["location"]: (e["actor1"], e["fatalities"], e["event_date"]) for e in events(body)}
+    assert found == {"Baleli": ("TTP: Tehreek-i-Taliban Pakistan", 3, "2024-03-06"),
+                     "Harnai": ("Unidentified Armed Group (Pakistan)", 6, "2024-03-05")}
