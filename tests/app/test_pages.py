@@ -55,3 +55,18 @@ def test_cold_start_on_a_page_still_runs_the_dashboard(store_url: str, page: str
     assert not at.exception and not at.error
     assert at.sidebar.multiselect(key="filter_type") is not None
     assert f"{SEED_ROWS:,} events" in at.markdown[0].value
+
+
+def test_selecting_a_row_shows_the_event_in_full(store_url: str, stored_frame) -> None:
+    at = open_page("events")
+    # AppTest cannot click a table row; the selection state is what a click would write.
+    at.session_state["events_table"] = {"selection": {"rows": [0], "columns": [], "cells": []}}
+    at.run()
+    assert not at.exception, at.exception
+    row = at.dataframe[0].value.iloc[0]
+    picked = stored_frame.set_index("event_id_cnty").loc[row["event_id_cnty"]]
+    html = "\n".join(h.proto.body for h in at.get("html"))
+    assert "<mark>" in html and picked["evidence"].split()[0] in html
+    text = " ".join(m.value for m in at.main.markdown)
+    assert "Place as written" in text and "Resolved to" in text
+    assert any(f"Event id: {row['event_id_cnty']}" in c.value and "Run: " in c.value for c in at.main.caption)
