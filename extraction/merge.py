@@ -29,6 +29,7 @@ class Group:
     admin1: str = ""
     admin2: str = ""
     claimed: str = ""                                      # a group that claimed this attack
+    assigned: list[DeathCount] = field(default_factory=list)  # counts a multi-place sentence gives this place
 
     def key(self) -> str:
         return place_key(self.place.name)
@@ -62,7 +63,7 @@ class Group:
             if id(f) in self.no_deaths:
                 continue
             (extra if id(f) in self.separate else main).extend(c for c in f.deaths if not c.subset)
-        total = _combine(main)
+        total = _combine(main + self.assigned)
         extras = sorted({c.value for c in extra if not c.subset})
         total += sum(extras)
         if not total and any(f.singular_death for f in self.frames if id(f) not in self.no_deaths):
@@ -141,6 +142,7 @@ def merge_groups(groups: list[Group]) -> list[Group]:
         target.admin2 = target.admin2 or g.admin2
         target.admin1 = target.admin1 or g.admin1
         target.claimed = target.claimed or g.claimed
+        target.assigned.extend(g.assigned)
         target.frames.extend(f for f in g.frames if f not in target.frames)
         target.weak.extend(f for f in g.weak if f not in target.weak)
         target.no_deaths |= g.no_deaths

@@ -152,6 +152,15 @@ def find_deaths(sentence: str) -> list[DeathCount]:
             subset=bool(re.search(r"\b(?:including|among them|of whom|of them)\s*$", before, re.IGNORECASE)),
             start=m.start(),
         ))
+    # "Four terrorists were killed in Panjgur and nine in Naushki": the second count is elliptical.
+    for prev in list(counts):
+        tail = sentence[prev.start:]
+        m = re.search(rf"\band\s+(?P<num>{NUMBER})\s+(?:more\s+)?in\b", tail[:160], re.IGNORECASE)
+        parsed = parse_number(m["num"]) if m else None
+        if m and parsed and not any(c.start == prev.start + m.start("num") for c in counts):
+            counts.append(DeathCount(parsed[0], prev.victim_class, parsed[1], False, False, False,
+                                     prev.start + m.start("num")))
+    counts.sort(key=lambda c: c.start)
     return counts
 
 

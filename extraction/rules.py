@@ -1,6 +1,7 @@
 """The default extractor: deterministic ACLED-style coding rules, offline and fast."""
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from extraction import gazetteer, taxonomy
@@ -55,6 +56,24 @@ def _paragraph_of(body: str, sentence) -> str:
     start = body.rfind("\n", 0, sentence.start) + 1
     end = body.find("\n", sentence.start)
     return body[start:end if end >= 0 else len(body)]
+
+
+def _counts_for(place: PlaceMention, places: list[PlaceMention], frame: Frame) -> list:
+    """Counts a sentence naming several places gives to one of them: "N were killed in P"."""
+    if frame.total:
+        return []
+    out = []
+    for count in frame.deaths:
+        after = [p for p in places if p.start > count.start]
+        nearest = min(after, key=lambda p: p.start, default=None)
+        between = [c for c in frame.deaths if count.start < c.start < (nearest.start if nearest else 0)]
+        later = [p for p in places if p.start > place.start]
+        text = frame.sentence.text[frame.offset:]
+        listed = later and re.fullmatch(r"\s*(?:areas?|districts?)?\s*(?:,|and|or|as well as)\s*(?:the\s+)?",
+                                        text[place.end:later[0].start])
+        if nearest is place and not between and not listed and place.start - count.start < 80:
+            out.append(count)  # "in Zhob and Sui" is a list: its total stays unallocated
+    return out
 
 
 def _norm(text: str) -> str:
@@ -127,7 +146,7 @@ class RulesExtractor:
             if not places:
                 if current is None:
                     pending.append(f)
-                elif f.claimed and not f.total:
+                elif f.claimed and not f.total and not re.search(r"\battacks\b", f.sentence.text):
                     current.claimed = current.claimed or f.claimed  # "X claimed responsibility for the attack"
                 elif (own is None or own == current.day) and _compatible(f, current) and (
                         own is not None or f.statement_date in (None, current.day, published)):
@@ -152,6 +171,7 @@ class RulesExtractor:
                     day = f.date_near(place.end) or main_day
                     g = group_for(place, day)
                     g.weak.append(f)
+                    g.assigned.extend(_counts_for(place, places, f))
                 current = None
         groups = [g for g in groups if g.kind() is not None]
         lead = pending[0] if pending else None
@@ -168,7 +188,8 @@ class RulesExtractor:
                     groups[0].frames.append(f)
                     if f.total:
                         groups[0].no_deaths.add(id(f))
-        claim = next((f.claimed for f in frames if f.claimed and f.total), "")
+        claim = next((f.claimed for f in frames if f.claimed and (
+            f.total or re.search(r"\b(?:both|all|the|multiple|several)\s+(?:\w+\s+)?attacks\b", f.sentence.text))), "")
         return [self._row(article, g, claim) for g in merge_groups(groups)]
 
     @staticmethod

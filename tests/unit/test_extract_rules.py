@@ -189,3 +189,16 @@ def test_claim_sticks_to_its_own_attack():
     found = {e["location"]: (e["actor1"], e["fatalities"], e["event_date"]) for e in events(body)}
     assert found == {"Baleli": ("TTP: Tehreek-i-Taliban Pakistan", 3, "2024-03-06"),
                      "Harnai": ("Unidentified Armed Group (Pakistan)", 6, "2024-03-05")}
+
+
+def test_explicit_split_across_places_is_allocated():
+    body = ("Five soldiers were martyred when terrorists attacked a Frontier Corps post in Panjgur late Wednesday "
+            "night. In a separate attack, militants tried to storm a camp in Nushki, triggering a gunfight. "
+            "Four terrorists were killed in Panjgur and nine in Nushki, the ISPR added.")
+    found = {e["location"]: e["fatalities"] for e in events(body)}
+    assert found == {"Panjgur": 9, "Nushki": 9}
+
+
+def test_listed_places_share_no_total():
+    body = "Five soldiers were martyred in attacks in Zhob and Sui on Friday."
+    assert {e["location"]: e["fatalities"] for e in events(body)} == {"Zhob": 0, "Sui": 0}
