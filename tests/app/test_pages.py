@@ -70,3 +70,22 @@ def test_selecting_a_row_shows_the_event_in_full(store_url: str, stored_frame) -
     text = " ".join(m.value for m in at.main.markdown)
     assert "Place as written" in text and "Resolved to" in text
     assert any(f"Event id: {row['event_id_cnty']}" in c.value and "Run: " in c.value for c in at.main.caption)
+
+
+@pytest.mark.parametrize("page", ["map", "events", "overview"])
+def test_pages_render_when_no_event_matches(store_url: str, page: str) -> None:
+    at = open_page(page, query={"q": "no-such-place-anywhere"})
+    assert not at.exception and not at.error
+    assert at.markdown[0].value.startswith("**0 events")
+
+
+@pytest.mark.parametrize("layer", ["clusters", "heat", "districts"])
+def test_each_map_layer_is_sent_to_the_map(store_url: str, layer: str) -> None:
+    at = open_page("map")
+    at.button_group(key="map_layer").set_value(layer).run()
+    assert not at.exception and not at.error
+    [component] = at.get("component_instance")
+    assert component.proto.component_name == "streamlit_folium.st_folium"
+    # The layer's JS call is in the map script sent to the component (maps/layers.py).
+    calls = {name: f"EventMap.{name}(" in component.proto.json_args for name in ("clusters", "heat", "districts")}
+    assert calls == {name: name == layer for name in calls}
