@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 from maps.basemap import DistrictPoint
-from maps.payload import column_or_empty, content_digest, located_mask, script_safe_json
+from maps.payload import Bounds, column_or_empty, content_digest, located_mask, script_safe_json
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,6 +18,7 @@ class DistrictPayload:
     districts: int     # circles drawn
     events: int        # events inside those circles
     left_out: int      # events with no district, or a district with no known position
+    bounds: Bounds | None
 
 
 def _key(text: str) -> str:
@@ -64,5 +65,7 @@ def build_district_payload(df: pd.DataFrame, centroids: Iterable[DistrictPoint])
         doc["lon"].append(round(float(lon), 5))
     text = script_safe_json(doc)
     drawn = sum(doc["events"])
+    bounds = (Bounds(min(doc["lat"]), min(doc["lon"]), max(doc["lat"]), max(doc["lon"]))
+              if doc["name"] else None)
     return DistrictPayload(json=text, digest=content_digest(text), districts=len(doc["name"]),
-                           events=drawn, left_out=len(df) - drawn)
+                           events=drawn, left_out=len(df) - drawn, bounds=bounds)

@@ -64,7 +64,7 @@ def _summary_and_layer(df: pd.DataFrame, layer: str, base: BaseMap | None, max_z
         element = DistrictCircles(payload.json, payload.digest)
         notes = ([f"{_plural(payload.left_out, 'event')} without a placeable district not shown"]
                  if payload.left_out else [])
-        return payload.events, unlocated, notes, element, None
+        return payload.events, unlocated, notes, element, payload.bounds
     points = build_point_payload(df, details=layer == "clusters")
     element = (EventClusters(points.json, points.digest) if layer == "clusters"
                else EventHeat(points.json, points.digest, max_zoom=max_zoom))
