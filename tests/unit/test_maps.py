@@ -185,3 +185,24 @@ def test_offline_map_keeps_folium_class_defaults_untouched():
     m = offline_map()
     assert m.default_js[0][1].startswith("/component/") and folium.Map.default_js == before
     assert m.options["maxZoom"] == 14   # markercluster refuses a map without maxZoom
+
+
+def test_typed_frame_from_the_loader_builds_and_counts_match():
+    from data.sample import synthetic_events
+
+    df = synthetic_events(300, seed=3)
+    m, summary = build_event_map_with_summary(df, geo_source=fake_districts)
+    assert summary.unlocated == int(df["latitude"].isna().sum()) and summary.on_map == 300 - summary.unlocated
+    html = page_html(m)
+    data = re.search(r'id="ev-clusters-[0-9a-f]+">([^<]*)</script>', html).group(1)
+    assert f'"n":{summary.on_map},' in data
+
+
+def test_browser_code_reads_every_payload_field():
+    from maps.payload import TEXT_FIELDS
+
+    js = JS_FILE.read_text(encoding="utf-8")
+    for key in TEXT_FIELDS:
+        assert f'text(d, "{key}", i)' in js, key
+    for key in ("d.lat", "d.lon", "d.type", "d.fat", "d.actor.c1", "d.actor.c2"):
+        assert key in js, key
