@@ -35,7 +35,7 @@ _VAGUE = re.compile(
     r"|\ba\s+(?:week|month|year)\s+(?:ago|after|before|earlier)\b"
     r"|\b(?:recent|past|previous|last)\s+(?:few\s+)?(?:days|weeks|months|years)\b"
     rf"|\b(?:in|since|last|early|late|mid|during|until)\s*-?\s*{_MON}\b(?!\.?\s+\d{{1,2}}\b)"
-    rf"|\b{_MON}\s+(?:19|20)\d\d\b|\b(?:in|since|of)\s+(?:19|20)\d\d\b|\ba\s+(?:19|20)\d\d\b",
+    rf"|\b{_MON}\s+(?:19|20)\d\d\b|\b(?:in|since|of)\s+(?:19|20)\d\d\b|\b(?:a|the)\s+(?:19|20)\d\d\b|\b(?:19|20)\d\d\s+(?:attack|bombing|blast|massacre|killing)s?\b",
     re.IGNORECASE,
 )
 # Words that, just before a date, make it the day of a statement or report, not of the incident.

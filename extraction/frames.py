@@ -19,6 +19,17 @@ _SEPARATE = re.compile(r"\b(?:another|a separate|in a separate|second|also)\s+(?
 _ATTACK = re.compile(r"\b(?:opened fire|fired|attack\w*|stormed|raid\w*|assault\w*|firing|shot|gunned|ambush\w*|"
                      r"clash\w*|exchange|gunmen|armed men|assailants|abduct\w*|kidnap\w*|gunfight|shootout|operation|"
                      r"came under|mob|lynch\w*|torture\w*|stabb\w*|beat\w*|crossfire)\b", re.IGNORECASE)
+# Courts, cases, visits and ceremonies about an attack are not the attack.
+_AFTERMATH = re.compile(
+    r"\b(?:court|sentenced|convicted|acquitted|verdict|trial|hearing|indicted|bail|FIR|registered|inquiry|probe|"
+    r"compensation|cheques?|visited|met|meeting|briefed|chaired|approved|announced|condemn\w*|condolences?|"
+    r"funerals?|tribute|anniversary|commemorat\w+|inaugurated|designat\w+|proscribed|took notice|notice of)\b",
+    re.IGNORECASE)
+_VIOLENT_VERB = re.compile(
+    r"\b(?:attacked|stormed|opened fire|fired|exploded|blew up|blown up|killed|killing|martyred|shot|gunned down|"
+    r"abducted|kidnapped|hurled|lobbed|ambushed|targeted|struck|detonated|went off|raided|clashed|exchanged fire|"
+    r"lynched|torched|set fire|baton-charged|dead|died|injured|wounded)\b",
+    re.IGNORECASE)
 _HERE = re.compile(r"\bhere\b|\bin the city\b|\bin the (?:port|provincial|federal) (?:city|capital)\b|\bthe city's\b",
                    re.IGNORECASE)
 _NON_EVENT = re.compile(r"^\s*(?:[\w ,]{0,60}\b)?(?:condemn\w*|funeral|mourn\w*|pays? tribute|paid tribute|expressed (?:his|her|their|deep)? ?(?:sorrow|grief|condolence|regret))",
@@ -105,7 +116,9 @@ def build_frame(sentence: Sentence, published: date | None, dateline: tuple[str,
         weak = True  # only "killed"/"martyred": says who died, not what kind of violence
     else:
         weak = False
-    if _NON_EVENT.match(text):
+    if _NON_EVENT.match(text) or (_AFTERMATH.search(text) and not _VIOLENT_VERB.search(text)):
+        if not deaths:
+            return None  # a condemnation, a case, a visit: nothing to code
         kind, places = None, []  # a funeral or a condemnation happens elsewhere, later
     return Frame(
         sentence=sentence, places=places, dates=find_dates(text, published), deaths=deaths, signals=signals,

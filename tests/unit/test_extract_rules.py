@@ -202,3 +202,17 @@ def test_explicit_split_across_places_is_allocated():
 def test_listed_places_share_no_total():
     body = "Five soldiers were martyred in attacks in Zhob and Sui on Friday."
     assert {e["location"]: e["fatalities"] for e in events(body)} == {"Zhob": 0, "Sui": 0}
+
+
+def test_court_case_about_an_old_attack_is_not_an_event():
+    body = ("QUETTA: An anti-terrorism court in Quetta on Monday sentenced two men to death for the 2019 attack "
+            "on a market in Hazarganji. The court ordered compensation for the families.")
+    assert events(body) == []
+
+
+def test_condemnation_and_case_registration_add_nothing():
+    body = ("Gunmen shot dead two labourers in Turbat on Saturday. The chief minister condemned the attack in "
+            "Turbat. A case was registered at the Turbat police station on Sunday.")
+    (e,) = events(body)
+    assert (e["event_date"], e["fatalities"]) == ("2024-03-09", 2)
+    assert "condemned" not in e["evidence"] and "registered" not in e["evidence"]
