@@ -136,10 +136,10 @@ def time_paint(page, url: str, expected: int, cap_s: float) -> PaintTiming:
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
     t0 = time.perf_counter()
-    page.goto(url, wait_until="load", timeout=cap_s * 1000)
-    loaded = time.perf_counter()
-    remaining = cap_s - (loaded - t0)
     try:
+        page.goto(url, wait_until="load", timeout=cap_s * 1000)
+        loaded = time.perf_counter()
+        remaining = cap_s - (loaded - t0)
         page.wait_for_function(f"({PAINTED_JS})() >= {expected}", timeout=max(remaining, 0.1) * 1000, polling=50)
         page.evaluate(TWO_FRAMES_JS)
     except PlaywrightTimeout:

@@ -21,6 +21,7 @@ GeoSource = Callable[[], dict]
 SIMPLIFY_DEGREES = 0.01   # ~1 km: invisible at the zooms where outlines matter, halves the payload
 PRECISION_DEGREES = 0.0001
 CLOSE_DEGREES = 0.01
+BUILD_HINT = "build it with `python -m geo.build`"
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +49,7 @@ def default_geo_source() -> dict:
         geo = importlib.import_module("geo")
         source = getattr(geo, "districts_geojson")
     except (ImportError, AttributeError) as exc:
-        raise BaseMapUnavailable(f"geo.districts_geojson() is not available ({exc})") from exc
+        raise BaseMapUnavailable(f"geo.districts_geojson() is not available ({exc}); {BUILD_HINT}") from exc
     return source()
 
 
@@ -58,7 +59,8 @@ def _feature_collection(source: GeoSource) -> dict:
     except BaseMapUnavailable:
         raise
     except (OSError, DashboardError, ValueError) as exc:
-        raise BaseMapUnavailable(f"district outlines could not be read: {exc}") from exc
+        hint = "" if "geo.build" in str(exc) else f"; {BUILD_HINT}"
+        raise BaseMapUnavailable(f"{exc}{hint}") from exc
     if not isinstance(collection, dict) or collection.get("type") != "FeatureCollection":
         raise BaseMapUnavailable("district outlines: expected a GeoJSON FeatureCollection, got "
                                  f"{type(collection).__name__}")

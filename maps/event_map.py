@@ -49,7 +49,7 @@ def _base_map(geo_source: GeoSource) -> tuple[BaseMap | None, str | None]:
     try:
         return load_base_map(geo_source), None
     except BaseMapUnavailable as exc:
-        return None, f"No district outlines: {exc}. Run `python -m geo.build`."
+        return None, f"No district outlines: {exc}"
 
 
 def _fit(m: folium.Map, bounds: Bounds | None) -> None:
