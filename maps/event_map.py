@@ -67,7 +67,7 @@ def _summary_and_layer(df: pd.DataFrame, layer: str, base: BaseMap | None, max_z
         return payload.events, unlocated, notes, element, payload.bounds
     points = build_point_payload(df, details=layer == "clusters")
     element = (EventClusters(points.json, points.digest) if layer == "clusters"
-               else EventHeat(points.json, points.digest, max_zoom=max_zoom))
+               else EventHeat(points.json, points.digest, points=points.count, map_max_zoom=max_zoom))
     notes = [f"{_plural(unlocated, 'unlocated event')} not on the map"] if unlocated else []
     return points.count, unlocated, notes, element, points.bounds
 

@@ -9,6 +9,8 @@ data digest does.
 """
 from __future__ import annotations
 
+import math
+
 from branca.element import Element, MacroElement
 from folium.elements import JSCSSMixin
 from folium.template import Template
@@ -82,9 +84,18 @@ class EventHeat(DataLayer):
         "{% endmacro %}"
     )
 
-    def __init__(self, data_json: str, digest: str, *, max_zoom: int) -> None:
+    def __init__(self, data_json: str, digest: str, *, points: int, map_max_zoom: int) -> None:
         super().__init__(data_json, digest)
-        self.options = {"radius": 14, "blur": 16, "maxZoom": max_zoom}
+        self.options = {"radius": 14, "blur": 16, "maxZoom": heat_full_zoom(points, map_max_zoom)}
+
+
+def heat_full_zoom(points: int, map_max_zoom: int) -> int:
+    """Leaflet.heat's maxZoom: the zoom where one point alone reaches full intensity.
+
+    Each zoom level below it halves a point's weight, so a fixed value either washes
+    out a few dozen events or saturates 100,000; log2(points) keeps both readable.
+    """
+    return max(6, min(map_max_zoom, round(math.log2(max(points, 1)))))
 
 
 class DistrictCircles(DataLayer):

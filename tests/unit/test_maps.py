@@ -206,3 +206,12 @@ def test_browser_code_reads_every_payload_field():
         assert f'text(d, "{key}", i)' in js, key
     for key in ("d.lat", "d.lon", "d.type", "d.fat", "d.actor.c1", "d.actor.c2"):
         assert key in js, key
+
+
+def test_heat_intensity_scales_with_the_number_of_points():
+    from maps.layers import heat_full_zoom
+
+    assert heat_full_zoom(2, 14) == 6 and heat_full_zoom(1_000, 14) == 10 and heat_full_zoom(100_000, 14) == 14
+    assert heat_full_zoom(100_000, 18) == 17
+    html = page_html(build_event_map(events(3), layer="heat", geo_source=fake_districts))
+    assert '"maxZoom": 6' in html
