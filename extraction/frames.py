@@ -52,11 +52,14 @@ class Frame:
     nationality: str
     offset: int = 0                 # chars of the sentence cut off as dateline
     weak: bool = False              # type guessed from death words alone
+    published: date | None = None
     extra: dict[str, object] = field(default_factory=dict)
 
     @property
     def event_date(self) -> date | None:
-        return next((d.day for d in self.dates if d.kind == "event" and d.day is not None), None)
+        """The first event day mentioned; a day after publication (a scheduled vote) is no event day."""
+        return next((d.day for d in self.dates if d.kind == "event" and d.day is not None
+                     and (self.published is None or d.day <= self.published)), None)
 
     @property
     def statement_date(self) -> date | None:
@@ -68,7 +71,8 @@ class Frame:
 
     def date_near(self, pos: int) -> date | None:
         """The event date mentioned closest after ``pos`` (for sentences naming several places)."""
-        after = [d for d in self.dates if d.kind == "event" and d.day is not None and d.start >= pos]
+        after = [d for d in self.dates if d.kind == "event" and d.day is not None and d.start >= pos
+                 and (self.published is None or d.day <= self.published)]
         return after[0].day if after else self.event_date
 
 
@@ -124,5 +128,5 @@ def build_frame(sentence: Sentence, published: date | None, dateline: tuple[str,
         sentence=sentence, places=places, dates=find_dates(text, published), deaths=deaths, signals=signals,
         targets=targets, kind=kind, singular_death=single, total=bool(_TOTAL.search(text)),
         separate=bool(_SEPARATE.search(text)), claimed=taxonomy.claimed_group(text),
-        nationality=taxonomy.nationality(text), offset=sentence.dateline_end, weak=weak,
+        nationality=taxonomy.nationality(text), offset=sentence.dateline_end, weak=weak, published=published,
     )

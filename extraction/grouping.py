@@ -1,0 +1,134 @@
+"""Assigning incident frames to place/day groups (the core of the rules extractor)."""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from extraction import gazetteer
+from extraction.frames import Frame
+from extraction.locate import admin_hints, counts_for, town_for_area
+from extraction.merge import Group, merge_groups, place_key
+from extraction.places import PlaceMention
+
+_SEVERAL_ATTACKS = re.compile(r"\b(?:both|all|the|multiple|several)\s+(?:\w+\s+)?attacks\b")
+
+
+def _compatible(frame: Frame, group: Group) -> bool:
+    kind = group.kind()
+    if frame.kind is None or kind is None or frame.weak or frame.kind[0] == kind[0]:
+        return True
+    # complex attack: the gunfight around a bombing belongs to the bombing
+    return kind[0] == "Explosions/Remote violence" and frame.kind[0] == "Battles"
+
+
+def main_day(frames: list[Frame], published: date | None) -> date | None:
+    """The day of the article's main incident: the first event day given for the first place
+    reported (or in a sentence naming no place before another place comes up); else the first
+    statement day; else the publication day."""
+    first_place = next((place_key(f.places[0].name) for f in frames if f.places), None)
+    for f in frames:
+        if f.places and first_place not in {place_key(p.name) for p in f.places}:
+            break  # another place: its day belongs to another incident
+        if f.event_date is not None and not f.vague:
+            return f.event_date
+    return next((f.statement_date for f in frames if f.statement_date is not None), published)
+
+
+class Grouper:
+    """Walks the frames in text order and builds one group per place and day."""
+
+    def __init__(self, frames: list[Frame], published: date | None) -> None:
+        self.frames = frames
+        self.published = published
+        self.main_day = main_day(frames, published)
+        dateline = next((f.sentence.dateline for f in frames if f.sentence.dateline), ())
+        context = gazetteer.resolve(dateline[0]) if dateline else None
+        self.context_admin1 = context.admin1 if context else ""
+        self.context_admin2 = context.admin2 if context and len(dateline) == 1 else ""
+        self.groups: list[Group] = []
+        self.by_key: dict[tuple[str, date], Group] = {}
+        self.pending: list[Frame] = []
+        self.current: Group | None = None
+
+    def group_for(self, place: PlaceMention, day: date) -> Group:
+        place = town_for_area(place)
+        key = (place_key(place.name), day)
+        if key not in self.by_key:
+            admin1, admin2 = admin_hints(place, self.context_admin1, self.context_admin2)
+            self.by_key[key] = Group(place=place, day=day, admin1=admin1, admin2=admin2)
+            self.groups.append(self.by_key[key])
+        self.by_key[key].mentions.append(place)
+        return self.by_key[key]
+
+    def run(self) -> list[Group]:
+        if self.main_day is None:
+            return []
+        for f in self.frames:
+            self.add(f)
+        return merge_groups(self.finish())
+
+    def add(self, f: Frame) -> None:
+        own = f.event_date
+        if own is None and f.vague:
+            self.current = None  # background without a resolvable day: not coded
+            return
+        places = [p for p in f.places if not p.foreign]
+        if f.places and not places:
+            self.current = None  # abroad
+            return
+        if not places:
+            self.add_unplaced(f, own)
+        elif len(places) == 1:
+            place = places[0]
+            day = own or next((g.day for g in self.groups if g.key() == place_key(place.name)), None) or self.main_day
+            g = self.group_for(place, day)
+            g.frames.append(f)
+            if f.total:
+                g.no_deaths.add(id(f))
+            if f.separate and len(g.frames) > 1:
+                g.separate.add(id(f))
+            self.current = g
+        else:
+            for place in places:  # a list of places: each gets the day, none gets the total
+                g = self.group_for(place, f.date_near(place.end) or self.main_day)
+                g.weak.append(f)
+                g.assigned.extend(counts_for(place, places, f))
+            self.current = None
+
+    def add_unplaced(self, f: Frame, own: date | None) -> None:
+        current = self.current
+        if current is None:
+            self.pending.append(f)
+        elif f.claimed and not f.total and not re.search(r"\battacks\b", f.sentence.text):
+            current.claimed = current.claimed or f.claimed  # "X claimed responsibility for the attack"
+        elif (own is None or own == current.day) and _compatible(f, current) and (
+                own is not None or f.statement_date in (None, current.day, self.published)):
+            current.frames.append(f)
+            if f.total:
+                current.no_deaths.add(id(f))
+            if f.separate:
+                current.separate.add(id(f))
+
+    def finish(self) -> list[Group]:
+        groups = [g for g in self.groups if g.kind() is not None]
+        pending = self.pending
+        lead = pending[0] if pending else None
+        if not groups and lead is not None and len(lead.sentence.dateline) == 1 and lead.kind and not lead.total \
+                and (lead.deaths or lead.singular_death) and gazetteer.resolve(lead.sentence.dateline[0]):
+            # the report names no place but its dateline: "QUETTA: Three people were killed in a blast"
+            place = PlaceMention(name=lead.sentence.dateline[0], start=0, end=0, kind="")
+            group = self.group_for(place, lead.event_date or self.main_day)
+            group.frames.append(lead)
+            groups, pending = [group], pending[1:]
+        if len(groups) == 1:
+            for f in pending:
+                if f.event_date in (None, groups[0].day) and _compatible(f, groups[0]):
+                    groups[0].frames.append(f)
+                    if f.total:
+                        groups[0].no_deaths.add(id(f))
+        return groups
+
+    def article_claim(self) -> str:
+        """A claim covering several attacks ("claimed responsibility for attacks in multiple locations")."""
+        return next((f.claimed for f in self.frames if f.claimed and (
+            f.total or _SEVERAL_ATTACKS.search(f.sentence.text))), "")

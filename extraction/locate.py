@@ -1,0 +1,65 @@
+"""Where a place mention sits: the town for a part of it, the district and province around it."""
+from __future__ import annotations
+
+import re
+
+from extraction import gazetteer
+from extraction.frames import Frame
+from extraction.numbers import DeathCount
+from extraction.places import PlaceMention
+
+
+def town_for_area(place: PlaceMention) -> PlaceMention:
+    """"the Absar area of Turbat": a part of a town is coded at the town (the area is an alternative name)."""
+    if place.kind != "area" or not place.parent or gazetteer.is_district(place.parent) or place.parent_kind in (
+            "district", "agency", "tehsil", "division", "region", "valley"):
+        return place
+    parent = gazetteer.resolve(place.parent)
+    if parent is None or parent.kind not in ("populated place", "locality"):
+        return place
+    return PlaceMention(name=place.parent, start=place.start, end=place.end, kind="", province=place.province)
+
+
+def admin_hints(place: PlaceMention, context_admin1: str = "", context_admin2: str = "") -> tuple[str, str]:
+    """(admin1, admin2) for a place, from the gazetteer and what the text says around it."""
+    admin1 = place.province or ""
+    parent_admin2 = ""
+    if place.parent:
+        if gazetteer.is_district(place.parent):
+            parent_admin2 = place.parent
+        else:
+            parent = gazetteer.resolve(place.parent, admin1 or None)
+            parent_admin2 = parent.admin2 if parent else ""
+    hinted = gazetteer.resolve(place.name, admin1 or None, parent_admin2 or None)
+    if hinted is not None and parent_admin2 and not place.near and hinted.admin2.lower() != parent_admin2.lower():
+        hinted = None  # the text says which district it is in; a namesake elsewhere is wrong
+    plain = hinted or gazetteer.resolve(place.name, admin1 or context_admin1 or None)
+    if hinted is not None:
+        return hinted.admin1, hinted.admin2
+    if plain is not None and (not parent_admin2 or place.near) and not (
+            parent_admin2 and not place.near and plain.admin2.lower() != parent_admin2.lower()):
+        return plain.admin1, plain.admin2
+    if parent_admin2:
+        parent = gazetteer.resolve(parent_admin2)
+        return (admin1 or (parent.admin1 if parent else "")), parent_admin2
+    if not place.parent and context_admin2 and admin1 in ("", context_admin1):
+        return context_admin1, context_admin2  # an unknown locality in the dateline's district
+    return admin1, ""
+
+
+def counts_for(place: PlaceMention, places: list[PlaceMention], frame: Frame) -> list[DeathCount]:
+    """Counts a sentence naming several places gives to one of them: "N were killed in P"."""
+    if frame.total:
+        return []
+    out = []
+    for count in frame.deaths:
+        after = [p for p in places if p.start > count.start]
+        nearest = min(after, key=lambda p: p.start, default=None)
+        between = [c for c in frame.deaths if count.start < c.start < (nearest.start if nearest else 0)]
+        later = [p for p in places if p.start > place.start]
+        text = frame.sentence.text[frame.offset:]
+        listed = later and re.fullmatch(r"\s*(?:areas?|districts?)?\s*(?:,|and|or|as well as)\s*(?:the\s+)?",
+                                        text[place.end:later[0].start])
+        if nearest is place and not between and not listed and place.start - count.start < 80:
+            out.append(count)  # "in Zhob and Sui" is a list: its total stays unallocated
+    return out
