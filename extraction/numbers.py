@@ -133,9 +133,10 @@ def find_deaths(sentence: str) -> list[DeathCount]:
         head = sentence[max(0, m.start() - 30):m.start()]
         death_after = _DEATH_RE.search(clause)
         injury_after = _INJURY_RE.search(clause)
-        death_before = re.search(rf"(?:{DEATH}|\bbodies of(?: the)?)\s+(?:at least\s+|as many as\s+|nearly\s+|some\s+)?$",
+        death_before = re.search(rf"(?:{DEATH}|\bbodies of(?: the)?|\blives of)\s+(?:at least\s+|as many as\s+|nearly\s+|some\s+)?$",
                                  head, re.IGNORECASE)
-        toll = re.search(r"\b(?:toll|death toll)\b[^.]{0,200}$", sentence[:m.start()], re.IGNORECASE)
+        toll = re.search(r"\b(?:toll|death toll|number of (?:the )?(?:dead|deaths|fatalities|those killed|people killed))\b"
+                         r"[^.]{0,200}$", sentence[:m.start()], re.IGNORECASE)
         update = bool(_UPDATE_RE.search(sentence[max(0, m.start() - 25):m.start()]))
         if not (death_after or death_before or (toll and update)):
             continue

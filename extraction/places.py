@@ -152,6 +152,10 @@ def find_places(text: str) -> list[PlaceMention]:
         if run and _INSTALLATION.search(run.group()):
             continue  # "the Bagh Bazaar Government School": an installation
         before, after = text[max(0, start - 80):start], text[end:end + 40]
+        if re.match(r"[’']s\s+(?:house|home|residence|office|shop|car|vehicle|family|brother|son|guards?)\b",
+                    text[start + len(re.sub(r"[’']s$", "", raw)):]) \
+                and not gazetteer.resolve(name):
+            continue  # "in Ali Khan's house": a person
         if _EXCLUDED_AFTER.match(after) or _EXCLUDED_BEFORE.search(before):
             last_excluded = end
             continue
