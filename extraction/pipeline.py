@@ -1,6 +1,7 @@
 """Article -> full schema rows: run an extractor, then geocode and fill every column."""
 from __future__ import annotations
 
+import re
 from typing import Any, Callable
 
 from data.schema import COLUMN_NAMES, DISORDER_TYPES, EVENT_TYPES, make_event_id
@@ -54,7 +55,10 @@ def complete_row(article: Article, event: dict, resolve: Resolver, extractor: Ex
     row.update({k: v for k, v in event.items() if k in row})
     location = str(event.get("location", "")).strip()
     hint1, hint2 = event.get("admin1") or None, event.get("admin2") or None
-    resolution = resolve(location, admin1=hint1, admin2=hint2) if location else None
+    place_raw = str(event.get("place_raw") or location)
+    # "Tank district" asks the gazetteer for the district, "Tank" for the town
+    query = place_raw if re.search(r"\b(?:district|agency|tehsil)$", place_raw, re.IGNORECASE) else location
+    resolution = resolve(query, admin1=hint1, admin2=hint2) if location else None
     place = getattr(resolution, "place", None)
     if place is not None:
         row.update(admin1=place.admin1, admin2=place.admin2, admin3=place.admin3, latitude=place.latitude,

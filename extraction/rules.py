@@ -9,6 +9,7 @@ from extraction.merge import Group
 from extraction.sentences import Sentence, split_sentences
 
 VERSION = "rules-1"
+_ADMIN_KINDS = ("district", "agency", "tehsil")  # "Tank district" resolves to the district, not the town
 _VIOLENT = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 
 
@@ -70,7 +71,7 @@ class RulesExtractor:
         return {
             "event_date": g.day.isoformat(),
             "location": g.place.name,
-            "place_raw": g.place.name,
+            "place_raw": f"{g.place.name} {g.place.kind}" if g.place.kind in _ADMIN_KINDS else g.place.name,
             "admin1": g.admin1,
             "admin2": g.admin2,
             "event_type": event_type,

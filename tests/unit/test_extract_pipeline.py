@@ -53,3 +53,14 @@ def test_unresolvable_place_is_kept_unlocated():
                             resolve=fake_resolve)
     assert row["location"] == "Zzyzx" and row["geo_status"] == "unlocated"
     assert row["latitude"] == "" and row["longitude"] == "" and row["admin2"] == "Kech"
+
+
+def test_district_mention_is_resolved_as_a_district():
+    asked = []
+
+    def resolve(name, *, admin1=None, admin2=None):
+        asked.append(name)
+        return FakeResolution(None)
+
+    extract_events(article("Security forces killed three militants in Tank district on Friday."), resolve=resolve)
+    assert asked == ["Tank district"]
