@@ -19,7 +19,7 @@ st.title("Ingest")
 
 # A finished action reruns the app (so every page sees the new data); its outcome survives here.
 for kind, message in st.session_state.pop("ingest_outcome", []):
-    (st.success if kind == "ok" else st.warning)(message)
+    (st.success if kind == "ok" else st.warning)(escape_markdown(message))
 
 st.header("Add news articles")
 st.caption("Paste a report or upload .txt, .html or .json articles. Events are extracted offline; "

@@ -40,14 +40,18 @@ def _as_lists(params: Mapping[str, Any]) -> dict[str, list[str]]:
     return {k: [v] if isinstance(v, str) else [str(x) for x in v] for k, v in params.items() if v not in ("", [], ())}
 
 
-def seed_state(state: MutableMapping[str, Any], filters: Filters) -> None:
-    """Put ``filters`` into the widgets' session-state keys (before the widgets are drawn)."""
+def seed_state(state: MutableMapping[str, Any], filters: Filters, *, first_day: dt.date | None = None) -> None:
+    """Put ``filters`` into the widgets' session-state keys (before the widgets are drawn).
+
+    A range widget cannot hold an open start, so ``to`` alone starts at ``first_day`` (the
+    earliest stored event), which selects the same rows.
+    """
     if filters.date_from and filters.date_to:
         state[DATES] = (filters.date_from, filters.date_to)
     elif filters.date_from:
         state[DATES] = (filters.date_from,)
     elif filters.date_to:
-        state[DATES] = (filters.date_to, filters.date_to)
+        state[DATES] = (min(first_day or filters.date_to, filters.date_to), filters.date_to)
     else:
         state[DATES] = ()
     state[PROVINCE] = list(filters.admin1)
@@ -97,6 +101,11 @@ def _prune(state: MutableMapping[str, Any], key: str, allowed: set[str], known: 
     kept = [v for v in current if v in allowed or v not in known]
     if kept != current:
         state[key] = kept
+
+
+def _first_day(frame: pd.DataFrame) -> dt.date | None:
+    dates = pd.to_datetime(frame["event_date"]).dropna() if "event_date" in frame else pd.Series([])
+    return dates.min().date() if len(dates) else None
 
 
 def _date_bounds(frame: pd.DataFrame, chosen: tuple) -> tuple[dt.date, dt.date]:
@@ -152,7 +161,7 @@ def sync_filters(frame: pd.DataFrame) -> tuple[Filters, list[str]]:
     state = st.session_state
     if not state.get(_SEEDED):
         parsed, warnings = Filters.from_query_params(read_query_params(st.query_params))
-        seed_state(state, parsed)
+        seed_state(state, parsed, first_day=_first_day(frame))
         state[_SEEDED] = True
         state[_URL_WARNINGS] = (parsed, tuple(warnings))
     filters = render_filter_widgets(frame)

@@ -110,3 +110,10 @@ def test_date_range_half_picked_is_an_open_end(store_url: str, stored_frame: pd.
     assert not at.exception
     expected = Filters(date_from=start).apply(stored_frame)
     assert len(at.dataframe[0].value) == len(expected)
+
+
+def test_url_with_only_an_end_date_keeps_everything_before_it(store_url: str, stored_frame: pd.DataFrame) -> None:
+    end = pd.to_datetime(stored_frame["event_date"]).median().date()
+    at = open_page("events", query={"to": end.isoformat()})
+    expected = Filters(date_to=end).apply(stored_frame)
+    assert 0 < len(at.dataframe[0].value) == len(expected) < len(stored_frame)
