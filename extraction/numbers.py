@@ -53,7 +53,11 @@ VICTIM_CLASSES: dict[str, tuple[str, ...]] = {
                  "girl", "girls", "journalist", "journalists", "student", "students", "worshipper", "worshippers",
                  "villager", "villagers", "member", "members", "family", "resident", "residents", "teacher",
                  "elder", "shopkeeper", "driver", "pilgrims", "youth", "youths", "farmer", "farmers", "trader",
-                 "traders", "engineers", "engineer", "nationals", "tourists", "customers", "manager", "leader"),
+                 "traders", "engineers", "engineer", "nationals", "tourists", "customers", "manager", "leader",
+                 "passer-by", "passerby", "passers-by", "pedestrian", "pedestrians", "bystander", "bystanders",
+                 "citizen", "citizens", "employee", "employees", "official", "officials", "shopkeepers", "vendor",
+                 "miners", "miner", "doctor", "doctors", "lawyer", "lawyers", "cleric", "worshipers", "teenager",
+                 "brothers", "sons", "daughters", "wife", "husband", "father", "mother", "relatives", "guests"),
 }
 _CLASS_OF = {word: cls for cls, words in VICTIM_CLASSES.items() for word in words}
 

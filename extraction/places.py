@@ -110,10 +110,13 @@ def _spans(text: str) -> list[tuple[int, int, str, str]]:
             start = m.start("name") + offset
             kind = (m.groupdict().get("kind") or "").lower()
             joined = " ".join(words)
-            if re.search(r"-[a-z]", joined) or _INSTALLATION.search(joined):
+            if re.search(r"-[a-z]", joined) or _INSTALLATION.search(re.split(r"[’']s\s+", joined)[0]):
                 continue
             poss = re.search(r"[’']s\s+", joined)
-            if poss:  # "Balochistan’s Kech district": Kech, with its province/district before it
+            if poss and _INSTALLATION.search(joined[poss.end():]):
+                joined = joined[:poss.start()]  # "Quetta's Sariab Road area": Quetta
+                kind = ""
+            elif poss:  # "Balochistan’s Kech district": Kech, with its province/district before it
                 start += poss.end()
                 joined = joined[poss.end():]
             tail = re.search(rf"\s+({KIND_WORDS})$", joined, re.IGNORECASE)
@@ -149,7 +152,7 @@ def find_places(text: str) -> list[PlaceMention]:
         if name.isupper() and len(name) <= 5 and not gazetteer.resolve(name):
             continue  # an acronym (JUI, NADRA), not a place
         run = re.match(r"[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)*", text[start:])
-        if run and _INSTALLATION.search(run.group()):
+        if run and _INSTALLATION.search(re.split(r"[’']s\b", run.group())[0]):
             continue  # "the Bagh Bazaar Government School": an installation
         before, after = text[max(0, start - 80):start], text[end:end + 40]
         if re.match(r"[’']s\s+(?:house|home|residence|office|shop|car|vehicle|family|brother|son|guards?)\b",
@@ -206,6 +209,9 @@ def find_places(text: str) -> list[PlaceMention]:
     for i, (start, end, name, kind, foreign) in enumerate(located):
         if i in parent_idx:
             continue
+        if i + 1 < len(located) and re.fullmatch(r"[\w\-]*(?:\s+[A-Z][\w\-]*)*(?:\s+district)?[’']s\s+",
+                                                  text[end:located[i + 1][0]]):
+            continue  # "Lakki Marwat's Serai Naurang area": the possessor is the next place's parent
         poss = re.search(r"([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*?)(?:\s+district)?[’']s\s+$", text[max(0, start - 60):start])
         parent = parents.get(i, "") or (poss.group(1) if poss else "")
         if parent and gazetteer.province_name(parent):

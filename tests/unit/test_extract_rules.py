@@ -216,3 +216,13 @@ def test_condemnation_and_case_registration_add_nothing():
     (e,) = events(body)
     assert (e["event_date"], e["fatalities"]) == ("2024-03-09", 2)
     assert "condemned" not in e["evidence"] and "registered" not in e["evidence"]
+
+
+def test_possessive_parent_and_installation_in_a_town():
+    body = ("LAKKI MARWAT: Terrorists attacked a police van in Lakki Marwat's Serai Naurang area on Friday. "
+            "Two policemen were martyred while three terrorists were killed in retaliatory fire, police said.")
+    (e,) = events(body)
+    assert (e["location"], e["admin2"], e["event_type"], e["fatalities"]) == (
+        "Serai Naurang", "Lakki Marwat", "Battles", 5)
+    (e,) = events("A bomb exploded in Quetta's Sariab Road area on Sunday, killing a passer-by.")
+    assert (e["location"], e["fatalities"]) == ("Quetta", 1)
