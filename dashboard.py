@@ -15,6 +15,7 @@ from ui.filters import sync_filters
 from ui.guard import guard
 from ui.loaders import current_settings, filter_frame, get_store, load_frame
 from ui.sidebar import render_about, render_export
+from ui.text import escape_markdown
 from ui.view import View, publish_view
 
 HERE = Path(__file__).resolve().parent
@@ -46,7 +47,7 @@ with st.sidebar:
     st.header("Filters")
     filters, warnings = sync_filters(frame)
 for warning in warnings:
-    st.warning(warning)
+    st.warning(escape_markdown(warning))   # it quotes the value from the URL
 
 filtered = filter_frame(frame, filters, store_url=settings.store_url, data_version=version)
 view = View(settings=settings, store=store, data_version=version, frame=frame, filters=filters,

@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import pytest
+from streamlit.testing.v1 import AppTest
 
-from tests.app.helpers import PAGES, SEED_ROWS, open_page
+from tests.app.helpers import DASHBOARD, PAGES, SEED_ROWS, open_page
 
 
 @pytest.mark.parametrize("page", list(PAGES))
@@ -89,3 +90,11 @@ def test_each_map_layer_is_sent_to_the_map(store_url: str, layer: str) -> None:
     # The layer's JS call is in the map script sent to the component (maps/layers.py).
     calls = {name: f"EventMap.{name}(" in component.proto.json_args for name in ("clusters", "heat", "districts")}
     assert calls == {name: name == layer for name in calls}
+
+
+def test_an_unusable_store_is_a_message_not_a_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("EVENTS_STORE_URL", "nosuchdialect://nowhere/events")
+    at = AppTest.from_file(DASHBOARD, default_timeout=60).run()
+    assert not at.exception, at.exception
+    assert any("event store could not be read" in e.value for e in at.error), [e.value for e in at.error]
+    assert "nosuchdialect" in at.error[0].value
