@@ -55,7 +55,7 @@ VICTIM_CLASSES: dict[str, tuple[str, ...]] = {
                  "elder", "shopkeeper", "driver", "pilgrims", "youth", "youths", "farmer", "farmers", "trader",
                  "traders", "engineers", "engineer", "nationals", "tourists", "customers", "manager", "leader",
                  "passer-by", "passerby", "passers-by", "pedestrian", "pedestrians", "bystander", "bystanders",
-                 "citizen", "citizens", "employee", "employees", "official", "officials", "shopkeepers", "vendor",
+                 "citizen", "citizens", "employee", "employees", "shopkeepers", "vendor",
                  "miners", "miner", "doctor", "doctors", "lawyer", "lawyers", "cleric", "worshipers", "teenager",
                  "brothers", "sons", "daughters", "wife", "husband", "father", "mother", "relatives", "guests"),
 }
