@@ -125,6 +125,8 @@ def find_deaths(sentence: str) -> list[DeathCount]:
             continue
         value, vague = parsed
         np = m["np"]
+        if re.search(r"\b(?:said|say|says|told|added|confirmed|reported|claimed)\b", np, re.IGNORECASE):
+            continue  # "two officials said that ...": the number counts the speakers
         cls = _victim_class(np, 2 if num.lower() in ("a", "an") else 5)
         lead_verb = re.search(rf"{DEATH}\s+$", sentence[max(0, m.start() - 30):m.start()], re.IGNORECASE)
         if num.lower() in ("a", "an") and (cls is None or not lead_verb and not re.match(
