@@ -18,7 +18,7 @@ show_description(view)
 
 rows = view.filtered.reset_index(drop=True)
 shown = [c for c in TABLE_COLUMNS if c in rows]
-selection = st.dataframe(rows[shown], hide_index=True, width="stretch", height=420,
+selection = st.dataframe(rows[shown], hide_index=True, width="stretch",
                          column_config=table_config(), on_select="rerun", selection_mode="single-row",
                          key="events_table")
 picked = selection.selection.rows if selection else []

@@ -25,6 +25,8 @@ def table_config() -> dict[str, object]:
         "admin1": "Province",
         "fatalities": st.column_config.NumberColumn("Fatalities", format="%d"),
         "geo_status": "Geo",
+        "source": "Source",
+        "notes": "Notes",
         "source_url": st.column_config.LinkColumn("Source report"),
         "event_id_cnty": "Event id",
     }
