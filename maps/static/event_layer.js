@@ -149,7 +149,7 @@
     }
     var built = performance.now();
     var group = L.markerClusterGroup({
-      chunkedLoading: true, chunkInterval: 250, chunkDelay: 5,
+      chunkedLoading: true, chunkInterval: 1000, chunkDelay: 5,
       showCoverageOnHover: false, spiderfyOnMaxZoom: true, maxClusterRadius: 60,
       chunkProgress: function (done, total) {
         if (done >= total) {
