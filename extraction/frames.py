@@ -30,6 +30,12 @@ _VIOLENT_VERB = re.compile(
     r"abducted|kidnapped|hurled|lobbed|ambushed|targeted|struck|detonated|went off|raided|clashed|exchanged fire|"
     r"lynched|torched|set fire|baton-charged|dead|died|injured|wounded)\b",
     re.IGNORECASE)
+# "planning to attack", "vowed to strike": intentions and threats are not incidents.
+_INTENT = re.compile(
+    r"\b(?:planning|planned|plans?|plotting|plotted|intend\w*|threaten\w*|aim\w*|vow\w*|would|will|could|may|"
+    r"might|warned|wanted|tried to prevent|to prevent)\s+(?:to\s+)?(?:\w+\s+){0,2}"
+    r"(?:attack|target|kill|strike|carry out|launch|bomb|abduct|kidnap)\w*",
+    re.IGNORECASE)
 _HERE = re.compile(r"\bhere\b|\bin the city\b|\bin the (?:port|provincial|federal) (?:city|capital)\b|\bthe city's\b",
                    re.IGNORECASE)
 _NON_EVENT = re.compile(r"^\s*(?:[\w ,]{0,60}\b)?(?:condemn\w*|funeral|mourn\w*|pays? tribute|paid tribute|expressed (?:his|her|their|deep)? ?(?:sorrow|grief|condolence|regret))",
@@ -120,6 +126,8 @@ def build_frame(sentence: Sentence, published: date | None, dateline: tuple[str,
         weak = True  # only "killed"/"martyred": says who died, not what kind of violence
     else:
         weak = False
+    if _INTENT.search(text) and not _VIOLENT_VERB.search(text) and not deaths:
+        return None
     if _NON_EVENT.match(text) or (_AFTERMATH.search(text) and not _VIOLENT_VERB.search(text)):
         if not deaths:
             return None  # a condemnation, a case, a visit: nothing to code

@@ -11,7 +11,8 @@ RIOTERS = "Rioters (Pakistan)"
 PROTESTERS = "Protesters (Pakistan)"
 
 _SIGNALS: dict[str, str] = {
-    "disrupted": r"\bdefus\w+|\bdiffus\w+|\bthwart\w*|\bfoil\w*|\bbomb disposal|(?:explosive|device|bomb|IED)s?\b[^.]{0,30}\b(?:was|were)\s+(?:discovered|found|recovered|seized)",
+    "disrupted": r"\bdefus\w+|\bdiffus\w+|\bthwart\w*|\bfoil\w*|\bbomb disposal|(?:explosive|device|bomb|IED)s?\b[^.]{0,30}\b(?:was|were)\s+(?:discovered|found|recovered|seized)"
+                 r"|\b(?:recovered|seized|confiscated|found|discovered)\b[^.]{0,50}\b(?:explosives?|IEDs?|bombs?|devices?|grenades?|suicide (?:vests?|jackets?)|detonators?)\b",
     "suicide": r"\bsuicide\s+(?:bomb\w*|attack\w*|blast\w*|explosion|attacker|car|vest|jacket)",
     "air": r"\bair\s*-?strikes?\b|\bairstrikes?\b|\bdrone\s+(?:strike|attack)s?|\bair\s+raids?\b|\bjets?\b[^.]{0,20}\b(?:bombed|pounded|struck)",
     "grenade": r"\bgrenades?\b",
@@ -54,8 +55,17 @@ _CLAIM = re.compile(r"\bclaim(?:ed|s|ing)?\s+(?:the\s+)?(?:responsibility|the at
 _DENY = re.compile(r"\bden(?:y|ied|ies)\b", re.IGNORECASE)
 
 
+_DETONATION = re.compile(
+    r"\bblasts?\b|\bexplo(?:sion|sions|ded)\b|\bblew up\b|\bblown up\b|\bwent off\b|\bdetonat\w+|\bbombing\w*|"
+    r"\bbombed\b|\bstruck\b|\bhit\b|\bkill\w*|\bmartyr\w*|\binjur\w*|\bwound\w*|\bdead\b|\bdied\b|\bplanted\b",
+    re.IGNORECASE)
+
+
 def signals_of(text: str) -> set[str]:
-    return {name for name, rx in SIGNALS.items() if rx.search(text)}
+    found = {name for name, rx in SIGNALS.items() if rx.search(text)}
+    if "ied" in found and not _DETONATION.search(text):
+        found.discard("ied")  # explosives named but nothing went off: a seizure, a threat, a warning
+    return found
 
 
 _ATTRIBUTION = re.compile(

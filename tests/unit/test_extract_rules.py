@@ -226,3 +226,11 @@ def test_possessive_parent_and_installation_in_a_town():
         "Serai Naurang", "Lakki Marwat", "Battles", 5)
     (e,) = events("A bomb exploded in Quetta's Sariab Road area on Sunday, killing a passer-by.")
     assert (e["location"], e["fatalities"]) == ("Quetta", 1)
+
+
+def test_seizure_and_plans_are_not_violent_events():
+    body = ("QUETTA: The Counter-Terrorism Department arrested three suspected terrorists in Quetta's Kuchlak area "
+            "on Saturday and recovered explosives and detonators from their possession. The suspects were planning "
+            "to attack security forces in the city, a spokesman added.")
+    found = [(e["event_type"], e["sub_event_type"]) for e in events(body)]
+    assert found == [("Strategic developments", "Disrupted weapons use")]
