@@ -18,7 +18,7 @@ from errors import DashboardError, GeocodeError
 from maps.payload import content_digest, script_safe_json
 
 GeoSource = Callable[[], dict]
-SIMPLIFY_DEGREES = 0.01   # ~1 km: invisible at the zooms where outlines matter, halves the payload
+SIMPLIFY_DEGREES = 0.005   # ~500 m, the detail geo.build keeps: ~0.3 MB for all of Pakistan
 PRECISION_DEGREES = 0.0001
 CLOSE_DEGREES = 0.01
 BUILD_HINT = "build it with `python -m geo.build`"
