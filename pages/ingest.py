@@ -33,11 +33,15 @@ published = st.date_input("Published on", value=None, key="ingest_published", fo
                                "`published:` line.")
 
 inputs: list[ArticleInput] = article_inputs(pasted, files or [])
-if st.button("Extract events", type="primary", key="ingest_extract", disabled=not inputs):
-    with soft_guard("The articles could not be read"):
-        st.session_state["ingest_preview"] = preview_articles(inputs, published=published)
-if pasted and not pasted.strip():
-    st.warning("The pasted article is empty (only spaces).")
+# Never disabled: the text area only commits its text when it loses focus, so a button that
+# waited for text would swallow the first click after typing.
+if st.button("Extract events", type="primary", key="ingest_extract"):
+    if not inputs:
+        st.warning("The pasted article is empty: paste a report or upload a file first."
+                   if pasted else "Paste a report or upload a file first.")
+    else:
+        with soft_guard("The articles could not be read"):
+            st.session_state["ingest_preview"] = preview_articles(inputs, published=published)
 
 previews = st.session_state.get("ingest_preview", [])
 for preview in previews:

@@ -56,8 +56,18 @@ def test_xss_article_is_shown_as_text_and_stored_on_confirmation(store_url: str)
 def test_empty_article_gets_a_clear_message(store_url: str) -> None:
     at = open_page("ingest")
     at.text_area(key="ingest_text").set_value("   \n  ").run()
+    at.button(key="ingest_extract").click().run()
     assert any("empty" in w.value for w in at.warning)
-    assert at.button(key="ingest_extract").disabled
+    assert "ingest_preview" not in at.session_state
+
+
+def test_article_without_body_is_reported_not_stored(store_url: str) -> None:
+    at = open_page("ingest")
+    at.text_area(key="ingest_text").set_value("title: Only a title\npublished: 2026-01-17\n---\n").run()
+    at.button(key="ingest_extract").click().run()
+    assert not at.exception, at.exception
+    assert any("Not read" in e.value for e in at.error), [e.value for e in at.error]
+    assert _count(store_url) == SEED_ROWS
 
 
 def test_import_lists_rejects_and_stores_only_valid_rows(store_url: str) -> None:
@@ -95,4 +105,5 @@ def test_article_file_upload_is_previewed(store_url: str) -> None:
 def test_ingest_page_shows_import_section(store_url: str) -> None:
     at = open_page("ingest")
     assert [h.value for h in at.main.header] == ["Add news articles", "Import coded events"]
-    assert at.button(key="ingest_extract").disabled          # nothing to extract yet
+    at.button(key="ingest_extract").click().run()             # nothing to extract yet
+    assert any("first" in w.value for w in at.warning)
