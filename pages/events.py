@@ -6,6 +6,7 @@ import streamlit as st
 from ui.details import show_event_details
 from ui.entry import ensure_navigation_mode
 from ui.guard import guard
+from ui.loaders import filters_key
 from ui.tables import TABLE_COLUMNS, UNLOCATED_COLUMNS, table_config, unlocated_rows, with_safe_links
 from ui.view import current_view, show_description
 
@@ -17,6 +18,11 @@ st.title("Events")
 show_description(view)
 
 rows = view.filtered.reset_index(drop=True)
+# A selection is a row number: after a filter change or an ingest it would point at another event.
+shown_for = (filters_key(view.filters), view.data_version)
+if st.session_state.get("events_table_for") != shown_for:
+    st.session_state.pop("events_table", None)
+    st.session_state["events_table_for"] = shown_for
 shown = [c for c in TABLE_COLUMNS if c in rows]
 selection = st.dataframe(rows[shown], hide_index=True, width="stretch",
                          column_config=table_config(), on_select="rerun", selection_mode="single-row",

@@ -98,3 +98,13 @@ def test_an_unusable_store_is_a_message_not_a_traceback(monkeypatch: pytest.Monk
     assert not at.exception, at.exception
     assert any("event store could not be read" in e.value for e in at.error), [e.value for e in at.error]
     assert "nosuchdialect" in at.error[0].value
+
+
+def test_a_filter_change_clears_the_row_selection(store_url: str) -> None:
+    at = open_page("events")
+    at.session_state["events_table"] = {"selection": {"rows": [0], "columns": [], "cells": []}}
+    at.run()
+    assert at.get("html"), "the selected event is shown"
+    at.sidebar.multiselect(key="filter_type").set_value(["Riots"]).run()
+    assert not at.exception
+    assert not at.get("html"), "row 0 of the new table is another event: nothing stays selected"
