@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 
-from branca.element import Element, MacroElement
+from branca.element import Element
 from folium.elements import JSCSSMixin
 from folium.template import Template
 
@@ -125,16 +125,20 @@ class Outlines(DataLayer):
     )
 
 
-class FitView(MacroElement):
+class FitView(JSCSSMixin):
     """Fit the map to the events before any layer is drawn, without animation.
 
     folium.FitBounds animates from the initial view, so the clusters would be
-    built and painted twice (once per zoom level).
+    built and painted twice (once per zoom level). The fit is redone when the map
+    iframe is resized, until the user pans or zooms.
     """
+
+    default_js = list(EVENTMAP_JS)
+    default_css: list[tuple[str, str]] = []
 
     _template = Template(
         "{% macro script(this, kwargs) %}"
-        "{{ this._parent.get_name() }}.fitBounds({{ this.bounds|tojson }}, {{ this.options|tojson }});"
+        "EventMap.fit({{ this._parent.get_name() }}, {{ this.bounds|tojson }}, {{ this.options|tojson }});"
         "{% endmacro %}"
     )
 

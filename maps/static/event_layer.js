@@ -51,6 +51,8 @@
       ".ev-legend .ev-key{display:inline-block;border-radius:50%;border:1px solid #fff;box-shadow:0 0 2px rgba(0,0,0,.5)}",
       ".ev-legend .ev-note{margin-top:4px;color:#555;max-width:220px}",
       ".ev-legend summary{font-weight:600;cursor:pointer}",
+      ".ev-popup .ev-list{margin:4px 0;padding-left:16px;max-height:220px;overflow:auto}",
+      ".ev-popup .ev-note{color:#555}",
       // Neutral clusters: the event-type colours belong to the single markers only.
       ".marker-cluster.ev-cluster{background:rgba(40,40,40,.22);border-radius:50%}",
       ".marker-cluster.ev-cluster div{position:absolute;inset:4px;width:auto;height:auto;margin:0;border-radius:50%;" +
@@ -150,7 +152,7 @@
     var built = performance.now();
     var group = L.markerClusterGroup({
       chunkedLoading: true, chunkInterval: 1000, chunkDelay: 5,
-      showCoverageOnHover: false, spiderfyOnMaxZoom: true, maxClusterRadius: 60,
+      showCoverageOnHover: false, spiderfyOnMaxZoom: false, zoomToBoundsOnClick: false, maxClusterRadius: 60,
       chunkProgress: function (done, total) {
         if (done >= total) {
           window.__eventMapTimings = { start: started, parsed: parsed, markers: built, clustered: performance.now() };
@@ -159,6 +161,7 @@
       }
     });
     group.options.iconCreateFunction = clusterIcon;
+    group.on("clusterclick", function (e) { clusterClick(map, e.layer, d, opts.types); });
     group.on("click", function (e) {
       var i = e.layer.options.ev;
       L.popup({ maxWidth: 320 }).setLatLng(e.layer.getLatLng())
@@ -167,6 +170,56 @@
     group.addTo(map);
     if (n === 0) { markPainted(map, 0, "clusters"); } else { group.addLayers(markers); }
     return group;
+  }
+
+  var SPIDER_MAX = 40;    // above this, a spiral of markers is unreadable: list them instead
+  var LIST_MAX = 25;
+
+  // Zoom into a cluster; where zooming cannot split it any more (events geocoded to one
+  // town share a point), spiderfy a few events or list the latest ones.
+  function clusterClick(map, cluster, d, typeLabels) {
+    var bounds = cluster.getBounds();
+    var onePoint = bounds.getNorthEast().equals(bounds.getSouthWest());
+    if (!onePoint && map.getZoom() < map.getMaxZoom()) {
+      cluster.zoomToBounds({ padding: [20, 20] });
+      return;
+    }
+    if (cluster.getChildCount() <= SPIDER_MAX) {
+      cluster.spiderfy();
+      return;
+    }
+    L.popup({ maxWidth: 340 }).setLatLng(cluster.getLatLng())
+      .setContent(eventList(map, cluster.getAllChildMarkers(), d, typeLabels)).openOn(map);
+  }
+
+  function eventList(map, markers, d, typeLabels) {
+    var sorted = markers.slice().sort(function (a, b) {   // latest first; ISO dates sort as text
+      var i = a.options.ev, j = b.options.ev;
+      var di = text(d, "date", i), dj = text(d, "date", j);
+      return di < dj ? 1 : di > dj ? -1 : i - j;
+    });
+    var root = el("div", "ev-popup");
+    root.appendChild(el("div", "ev-title", sorted.length + " events here"));
+    var list = el("ul", "ev-list");
+    sorted.slice(0, LIST_MAX).forEach(function (marker) {
+      var i = marker.options.ev;
+      var item = el("li");
+      var link = el("a", null, [text(d, "date", i), typeLabels[unpack(d.type, i)], text(d, "loc", i),
+                                unpack(d.fat, i) + " killed"].join(" \u00b7 "));
+      link.setAttribute("href", "#");
+      link.addEventListener("click", function (ev) {
+        ev.preventDefault();
+        L.popup({ maxWidth: 320 }).setLatLng(marker.getLatLng())
+          .setContent(popupNode(d, i, typeLabels)).openOn(map);
+      });
+      item.appendChild(link);
+      list.appendChild(item);
+    });
+    root.appendChild(list);
+    if (sorted.length > LIST_MAX) {
+      root.appendChild(el("div", "ev-note", (sorted.length - LIST_MAX) + " more: narrow the filters or see the Events page"));
+    }
+    return root;
   }
 
   function clusterIcon(cluster) {
@@ -236,6 +289,21 @@
     }).addTo(map);
   }
 
+  // st_folium sizes its iframe after the map script ran, so the first fit can be made
+  // for the wrong size: refit on resize until the user has moved the map.
+  function fit(map, bounds, options) {
+    var fitting = true, userMoved = false;
+    map.fitBounds(bounds, options);
+    fitting = false;
+    map.on("zoomstart movestart", function () { if (!fitting) { userMoved = true; } });
+    map.on("resize", function () {
+      if (userMoved) { return; }
+      fitting = true;
+      map.fitBounds(bounds, options);
+      fitting = false;
+    });
+  }
+
   function legend(map, opts) {
     addStyles(opts.colours, opts.diameters);
     var control = L.control({ position: "bottomright" });
@@ -274,6 +342,6 @@
 
   window.EventMap = {
     readData: readData, unpack: unpack, addStyles: addStyles, popupNode: popupNode, clusters: clusters,
-    heat: heat, districts: districts, outlines: outlines, legend: legend
+    heat: heat, districts: districts, outlines: outlines, legend: legend, fit: fit
   };
 })();
