@@ -36,6 +36,7 @@ _INTENT = re.compile(
     r"might|warned|wanted|tried to prevent|to prevent)\s+(?:to\s+)?(?:\w+\s+){0,2}"
     r"(?:attack|target|kill|strike|carry out|launch|bomb|abduct|kidnap)\w*",
     re.IGNORECASE)
+_DRILL = re.compile(r"\b(?:mock|drills?|exercises?|rehearsals?|war games?|training)\b", re.IGNORECASE)
 _HERE = re.compile(r"\bhere\b|\bin the city\b|\bin the (?:port|provincial|federal) (?:city|capital)\b|\bthe city's\b",
                    re.IGNORECASE)
 _NON_EVENT = re.compile(r"^\s*(?:[\w ,]{0,60}\b)?(?:condemn\w*|funeral|mourn\w*|pays? tribute|paid tribute|expressed (?:his|her|their|deep)? ?(?:sorrow|grief|condolence|regret))",
@@ -106,8 +107,11 @@ def build_frame(sentence: Sentence, published: date | None, dateline: tuple[str,
                          "abduction", "mob", "protest"}
     deaths = find_deaths(text)
     single = singular_death(text)
-    if not violent and not deaths and not single:
+    claimed = taxonomy.claimed_group(text)
+    if not violent and not deaths and not single and not claimed:
         return None
+    if _DRILL.search(text) and not deaths:
+        return None  # exercises and drills: "mock raids", "firing drills"
     targets = taxonomy.targets_of(text)
     victims = frozenset(d.victim_class for d in deaths if not d.subset)
     kind = taxonomy.frame_type(signals, targets, bool(deaths) or single, victims)
@@ -135,6 +139,6 @@ def build_frame(sentence: Sentence, published: date | None, dateline: tuple[str,
     return Frame(
         sentence=sentence, places=places, dates=find_dates(text, published), deaths=deaths, signals=signals,
         targets=targets, kind=kind, singular_death=single, total=bool(_TOTAL.search(text)),
-        separate=bool(_SEPARATE.search(text)), claimed=taxonomy.claimed_group(text),
+        separate=bool(_SEPARATE.search(text)), claimed=claimed,
         nationality=taxonomy.nationality(text), offset=sentence.dateline_end, weak=weak, published=published,
     )

@@ -41,7 +41,10 @@ class Group:
             return None
         signals = set().union(*(f.signals for f in self.frames + self.weak))
         deaths = self.fatalities()
-        if "protest" in signals and not deaths and not signals & {"suicide", "grenade", "ied", "air", "shelling"}:
+        bombs = signals & {"suicide", "grenade", "ied", "air", "shelling"}
+        if "protest" in signals and "rioting" in signals and "intervention" not in signals and not bombs:
+            return "Riots", "Violent demonstration"  # with police action it stays a protest met by force
+        if "protest" in signals and not deaths and not bombs:
             return "Protests", "Protest with intervention" if "intervention" in signals else "Peaceful protest"
         best = min(kinds, key=lambda k: taxonomy.TYPE_PRIORITY.index(k[0]))
         if best[0] == "Explosions/Remote violence":
@@ -115,6 +118,11 @@ def _combine(counts: list[DeathCount]) -> int:
     return max(people, specific)
 
 
+def _family(event_type: str) -> str:
+    """A demonstration that turns violent is still one event: Protests and Riots merge."""
+    return "demonstration" if event_type in ("Protests", "Riots") else event_type
+
+
 def merge_groups(groups: list[Group]) -> list[Group]:
     """Merge groups of one day and event type that name the same place or district."""
     out: list[Group] = []
@@ -124,7 +132,7 @@ def merge_groups(groups: list[Group]) -> list[Group]:
         for o in out:
             if o.day != g.day or o.kind() is None or kind is None:
                 continue
-            if o.kind()[0] != kind[0] and not (o.all_weak() or g.all_weak()):
+            if _family(o.kind()[0]) != _family(kind[0]) and not (o.all_weak() or g.all_weak()):
                 continue
             same = (o.key() == g.key() or o.key().startswith(g.key()) or g.key().startswith(o.key())
                     or (o.admin2 and o.admin2 == g.admin2)

@@ -42,15 +42,20 @@ class RulesExtractor:
                 frames.append(f)
         grouper = Grouper(frames, article.published)
         claim = grouper.article_claim()
-        return [self._row(article, g, claim) for g in grouper.run()]
+        protests = any("protest" in f.signals for f in frames)
+        return [self._row(article, g, claim, protests) for g in grouper.run()]
 
     @staticmethod
-    def _row(article: Article, g: Group, article_claim: str = "") -> dict:
+    def _row(article: Article, g: Group, article_claim: str = "", protests: bool = False) -> dict:
         kind = g.kind()
         assert kind is not None
         event_type, sub = kind
         fatalities = g.fatalities()
         frames = g.frames or g.weak
+        armed = any(f.targets & {"militant"} or f.claimed or "clash" in f.signals and "militant" in f.targets
+                    for f in frames)
+        if protests and event_type == "Battles" and not armed:
+            event_type, sub = "Riots", "Violent demonstration"  # clashes of a protest with the police
         targets = set().union(*(f.targets for f in frames))
         signals = set().union(*(f.signals for f in frames))
         claimed = g.claimed or next((f.claimed for f in frames if f.claimed), "") or (

@@ -21,9 +21,11 @@ _SIGNALS: dict[str, str] = {
     "clash": r"\bexchange of fire\b|\bfire exchange\b|\bexchanged fire\b|\bgun\s*fights?\b|\bgun\s*battles?\b|\bshoot\s*-?outs?\b|\bclash\w*|\bambush\w*|\bcame under (?:heavy )?fire\b|\bcrossfire\b|\bencounter\b|\bfire raid\b",
     "firearm": r"\bopened fire\b|\bfired (?:at|on|upon)\b|\bfired upon\b|\bgunmen\b|\barmed men\b|\bassailants\b|\battack(?:s|ed|ers?)?\b|\bstormed\b|\braid(?:ed|s)?\b|\bassault\w*\b|\bfiring\b(?!\s+(?:water|tear))|\bshot\b|\bgunned down\b|\bkill(?:ed|ing)\b|\bmartyred\b|\bmartyrdom\b|\bmurder\w*|\bneutrali[sz]ed\b|\bsent to hell\b|\bset (?:a |the )?[\w ]{0,30}on fire\b|\btorch\w*",
     "abduction": r"\babduct\w*|\bkidnap\w*|\btaken hostage\b|\bhostages?\b",
+    "rioting": r"\b(?:set fire|set on fire|torched|torching|pelted|threw stones|hurled stones|stone-pelting|vandali[sz]\w*|ransack\w*|attacked)\b",
     "mob": r"\bmobs?\b|\blynch\w*|\bvigilante\b|\brioters?\b|\brampag\w*",
-    "protest": r"\bprotest\w*|\bdemonstrat\w*|\brall(?:y|ies)\b|\bsit-in\b|\blong march\b|\bmarchers\b",
+    "protest": r"\bprotest\w*|\bdemonstrations?\b|\bdemonstrators?\b|\brall(?:y|ies)\b|\bsit-in\b|\blong march\b|\bmarchers\b",
     "intervention": r"\bbaton\w*|\btear\s*gas\b|\bwater cannon\w*|\barrested\b|\bdetained\b|\bdispersed\b|\blathi",
+    "communal": r"\btribes?\b|\btribal (?:clash|feud|dispute|fighting)\w*|\bclans?\b|\brival (?:groups|families)\b|\bland dispute\b",
     "operation": r"\boperations?\b|\bIBO\b|\bsearch\b|\bcordon\b",
 }
 SIGNALS = {k: re.compile(v, re.IGNORECASE if k not in ("ied",) else 0) for k, v in _SIGNALS.items()}
@@ -125,6 +127,8 @@ def frame_type(signals: set[str], targets: set[str], deaths: bool,
             return "Explosions/Remote violence", SUB_OF[key]
     if "mob" in signals:
         return "Riots", "Mob violence"
+    if "protest" in signals and "rioting" in signals and "intervention" not in signals and not targets & {"militant"}:
+        return "Riots", "Violent demonstration"  # protesters torching, stoning, storming
     if "protest" in signals and not deaths:
         return "Protests", "Protest with intervention" if "intervention" in signals else "Peaceful protest"
     security = targets & {"military", "police"}
@@ -153,8 +157,12 @@ def actors_for(event_type: str, sub: str, targets: set[str], signals: set[str], 
     if event_type == "Protests":
         return PROTESTERS, (POLICE if "intervention" in signals else "")
     if event_type == "Riots":
+        if sub == "Violent demonstration":
+            return RIOTERS, (POLICE if "police" in targets else "")
         return RIOTERS, victims
     if event_type == "Battles":
+        if not targets & {"military", "police"} and "communal" in signals:
+            return "Unidentified Communal Militia (Pakistan)", "Unidentified Communal Militia (Pakistan)"
         return attacker, security
     if event_type == "Violence against civilians":
         return attacker, victims

@@ -234,3 +234,25 @@ def test_seizure_and_plans_are_not_violent_events():
             "to attack security forces in the city, a spokesman added.")
     found = [(e["event_type"], e["sub_event_type"]) for e in events(body)]
     assert found == [("Strategic developments", "Disrupted weapons use")]
+
+
+def test_violent_demonstration_and_protest_clashes():
+    body = ("Protesters set fire to a government building in Lahore on Tuesday after the arrest of a party leader. "
+            "At least four people were killed in clashes with police in Peshawar, hospital officials said.")
+    found = {e["location"]: (e["event_type"], e["sub_event_type"], e["fatalities"]) for e in events(body)}
+    assert found == {"Lahore": ("Riots", "Violent demonstration", 0),
+                     "Peshawar": ("Riots", "Violent demonstration", 4)}
+
+
+def test_drills_and_claims_without_violence():
+    assert events("ISLAMABAD: Troops demonstrated their skills in mock raids and firing drills in Jhelum on Monday.") == []
+    body = ("Eleven coal miners were abducted and shot dead by gunmen in the Machh area of Bolan district on Sunday. "
+            "The Islamic State group claimed responsibility for the killings.")
+    (e,) = events(body)
+    assert (e["actor1"], e["fatalities"], e["sub_event_type"]) == ("Islamic State (Pakistan)", 11, "Attack")
+
+
+def test_tribal_clash_is_between_communal_militias():
+    (e,) = events("At least five people were killed in a clash between two tribes over a land dispute in the "
+                  "Boshehra area of Kurram district on Sunday.")
+    assert e["event_type"] == "Battles" and e["actor1"] == e["actor2"] == "Unidentified Communal Militia (Pakistan)"
