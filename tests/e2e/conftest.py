@@ -25,6 +25,11 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 START_TIMEOUT_S = 60
+FRAME_ERRORS_JS = """
+window.__frameErrors = [];
+window.addEventListener('error', e => window.__frameErrors.push(String(e.message || e.type)));
+window.addEventListener('unhandledrejection', e => window.__frameErrors.push('unhandled rejection: ' + String(e.reason)));
+"""
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -107,6 +112,9 @@ def browser(server: Server) -> Iterator[tuple[object, BrowserIssues]]:
             profile, executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS, accept_downloads=True,
             viewport={"width": 1400, "height": 1000})
         ctx.set_default_timeout(30_000)
+        # Runs in every frame, the component iframes included: collects their uncaught errors
+        # and rejected promises (st_folium reports a failed asset only as a rejected promise).
+        ctx.add_init_script(FRAME_ERRORS_JS)
         page = ctx.pages[0] if ctx.pages else ctx.new_page()
         page.on("requestfailed", lambda r: issues.failed_requests.append(f"{r.url}: {r.failure}"))
         page.on("pageerror", lambda e: issues.page_errors.append(str(e)))

@@ -55,9 +55,12 @@ def _wait_markers(page, expected: int) -> None:
     page.wait_for_function(f"({COUNT_MARKERS_JS})() === {expected}", timeout=10_000)
 
 
-def _assert_clean(issues) -> None:
+def _assert_clean(page, issues) -> None:
     assert not issues.failed_requests, issues.failed_requests
     assert not issues.page_errors, issues.page_errors
+    for frame in page.frames:
+        errors = frame.evaluate("() => window.__frameErrors")
+        assert errors == [], f"{frame.url}: {errors}"   # None would mean the listener never ran
 
 
 def test_map_paints_markers_filters_and_exports(server, browser) -> None:
@@ -94,7 +97,7 @@ def test_map_paints_markers_filters_and_exports(server, browser) -> None:
     rows = list(csv.DictReader(io.StringIO(Path(info.value.path()).read_text(encoding="utf-8"))))
     assert len(rows) == len(narrowed)
     assert f"min_fatalities={threshold}" in page.url
-    _assert_clean(issues)
+    _assert_clean(page, issues)
 
 
 XSS_LOCATION = "Quetta <img src=x onerror=\"window.__xss='img'\">"
@@ -144,4 +147,4 @@ def test_xss_payload_in_a_stored_event_is_shown_as_text(server, browser) -> None
     page.wait_for_timeout(500)   # let any injected handler fire before checking it did not
     assert page.evaluate("() => window.__xss") is None
     assert page.frame_locator(MAP_FRAME).locator("body").evaluate("() => window.__xss") is None
-    _assert_clean(issues)
+    _assert_clean(page, issues)
