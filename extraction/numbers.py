@@ -109,8 +109,20 @@ def _victim_class(np: str, span: int = 5) -> str | None:
     return fallback
 
 
+_UNCONFIRMED = re.compile(
+    r"\bunconfirmed\b|\btrying to (?:confirm|verify|ascertain)\b|\bcould not (?:be )?(?:independently )?(?:confirm|verif)\w*"
+    r"|\bnot (?:yet )?(?:been )?(?:confirmed|verified)\b|\bunverified\b|\brumou?rs?\b|\bfeared (?:dead|killed)\b",
+    re.IGNORECASE)
+
+
 def find_deaths(sentence: str) -> list[DeathCount]:
-    """Death counts stated in one sentence (injury counts and non-death numbers left out)."""
+    """Death counts stated in one sentence (injury counts and non-death numbers left out).
+
+    A sentence that calls its deaths unconfirmed ("trying to confirm reports of a soldier's
+    death") gives none: only confirmed deaths are coded.
+    """
+    if _UNCONFIRMED.search(sentence):
+        return []
     counts: list[DeathCount] = []
     for m in _COUNT_RE.finditer(sentence):
         num = m["num"]
@@ -173,7 +185,8 @@ def find_deaths(sentence: str) -> list[DeathCount]:
 
 def singular_death(sentence: str) -> bool:
     """A death with no number ("killing him", "tortured ... to death", "the murder of")."""
-    if re.search(r"\b(?:no one|nobody|none|no casualt\w+|no deaths?|no loss of life)\b", sentence, re.IGNORECASE):
+    if _UNCONFIRMED.search(sentence) or re.search(
+            r"\b(?:no one|nobody|none|no casualt\w+|no deaths?|no loss of life)\b", sentence, re.IGNORECASE):
         return False
     return bool(re.search(
         r"\bkilling (?:him|her)\b|\bto death\b|\b(?:was|is) (?:shot dead|killed|gunned down|martyred|lynched|murdered)\b",

@@ -256,3 +256,10 @@ def test_tribal_clash_is_between_communal_militias():
     (e,) = events("At least five people were killed in a clash between two tribes over a land dispute in the "
                   "Boshehra area of Kurram district on Sunday.")
     assert e["event_type"] == "Battles" and e["actor1"] == e["actor2"] == "Unidentified Communal Militia (Pakistan)"
+
+
+def test_unconfirmed_deaths_are_excluded():
+    body = ("Militants attacked a check post in Kalat on Friday, killing two soldiers. Officials were trying to "
+            "confirm reports that a third soldier was killed. Unconfirmed reports said five attackers died.")
+    (e,) = events(body)
+    assert e["fatalities"] == 2
