@@ -10,7 +10,7 @@ from errors import ConfigurationError
 from maps.assets import NO_TILES, OFFLINE_MAX_ZOOM, TILES_MAX_ZOOM, offline_map
 from maps.basemap import BaseMap, BaseMapUnavailable, GeoSource, default_geo_source, load_base_map
 from maps.districts import build_district_payload
-from maps.layers import DistrictCircles, EventClusters, EventHeat, FitView, Legend, Outlines
+from maps.layers import DataLayer, DistrictCircles, EventClusters, EventHeat, FitView, Legend, Outlines
 from maps.payload import Bounds, build_point_payload, count_unlocated
 
 LAYERS: tuple[str, ...] = ("clusters", "heat", "districts")
@@ -18,6 +18,7 @@ PAKISTAN_VIEW = ((30.0, 69.5), 5)
 # Fitting one town's events must not zoom to street level.
 FIT_MAX_ZOOM = 10
 DEFAULT_HEIGHT = 620
+LEGEND_TITLES = {"clusters": "Event type", "heat": "Event density", "districts": "Events per district"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,19 +58,25 @@ def _fit(m: folium.Map, bounds: Bounds | None) -> None:
         m.add_child(FitView(bounds.as_folium(), max_zoom=FIT_MAX_ZOOM))
 
 
-def _summary_and_layer(df: pd.DataFrame, layer: str, base: BaseMap | None, max_zoom: int):
-    unlocated = count_unlocated(df)
+@dataclass(frozen=True, slots=True)
+class _LayerPlan:
+    element: DataLayer
+    on_map: int
+    bounds: Bounds | None
+    notes: tuple[str, ...]
+
+
+def _plan_layer(df: pd.DataFrame, layer: str, base: BaseMap | None, max_zoom: int, unlocated: int) -> _LayerPlan:
     if layer == "districts":
         payload = build_district_payload(df, base.centroids if base else ())
-        element = DistrictCircles(payload.json, payload.digest)
-        notes = ([f"{_plural(payload.left_out, 'event')} without a placeable district not shown"]
-                 if payload.left_out else [])
-        return payload.events, unlocated, notes, element, payload.bounds
+        notes = ((f"{_plural(payload.left_out, 'event')} without a placeable district not shown",)
+                 if payload.left_out else ())
+        return _LayerPlan(DistrictCircles(payload.json, payload.digest), payload.events, payload.bounds, notes)
     points = build_point_payload(df, details=layer == "clusters")
     element = (EventClusters(points.json, points.digest) if layer == "clusters"
                else EventHeat(points.json, points.digest, points=points.count, map_max_zoom=max_zoom))
-    notes = [f"{_plural(unlocated, 'unlocated event')} not on the map"] if unlocated else []
-    return points.count, unlocated, notes, element, points.bounds
+    notes = (f"{_plural(unlocated, 'unlocated event')} not on the map",) if unlocated else ()
+    return _LayerPlan(element, points.count, points.bounds, notes)
 
 
 def build_event_map_with_summary(
@@ -87,14 +94,13 @@ def build_event_map_with_summary(
     if base is not None:
         outlines = Outlines(base.outlines_json, base.digest)
         m.add_child(outlines)
-    on_map, unlocated, notes, element, bounds = _summary_and_layer(df, layer, base, max_zoom)
-    _fit(m, bounds)   # before the layer, so it is clustered once, at the final zoom
-    m.add_child(element)
-    if base_note:
-        notes.append(base_note)
-    titles = {"clusters": "Event type", "heat": "Event density", "districts": "Events per district"}
-    m.add_child(Legend(title=titles[layer], show_types=layer == "clusters", notes=tuple(notes)))
-    return m, MapSummary(layer=layer, total=len(df), on_map=on_map, unlocated=unlocated, notes=tuple(notes))
+    unlocated = count_unlocated(df)
+    plan = _plan_layer(df, layer, base, max_zoom, unlocated)
+    _fit(m, plan.bounds)   # before the layer, so it is clustered once, at the final zoom
+    m.add_child(plan.element)
+    notes = plan.notes + ((base_note,) if base_note else ())
+    m.add_child(Legend(title=LEGEND_TITLES[layer], show_types=layer == "clusters", notes=notes))
+    return m, MapSummary(layer=layer, total=len(df), on_map=plan.on_map, unlocated=unlocated, notes=notes)
 
 
 def build_event_map(

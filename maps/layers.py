@@ -35,8 +35,8 @@ class DataLayer(JSCSSMixin):
     """Base for layers whose data travels in one JSON element named after its digest."""
 
     kind = "data"
-    default_js = list(EVENTMAP_JS)
-    default_css: list[tuple[str, str]] = []
+    default_js = EVENTMAP_JS
+    default_css: tuple[tuple[str, str], ...] = ()
 
     def __init__(self, data_json: str, digest: str) -> None:
         super().__init__()
@@ -56,8 +56,8 @@ class EventClusters(DataLayer):
     """Every located event as a coloured, fatality-sized marker, clustered by zoom."""
 
     kind = "clusters"
-    default_js = [*CLUSTER_JS, *EVENTMAP_JS]
-    default_css = list(CLUSTER_CSS)
+    default_js = (*CLUSTER_JS, *EVENTMAP_JS)
+    default_css = CLUSTER_CSS
     _template = Template(
         "{% macro script(this, kwargs) %}"
         "var {{ this.get_name() }} = EventMap.clusters({{ this._parent.get_name() }}, "
@@ -76,7 +76,7 @@ class EventHeat(DataLayer):
     """Event density as a heat map (Leaflet.heat, served from folium's own copy)."""
 
     kind = "heat"
-    default_js = [*HEAT_JS, *EVENTMAP_JS]
+    default_js = (*HEAT_JS, *EVENTMAP_JS)
     _template = Template(
         "{% macro script(this, kwargs) %}"
         "var {{ this.get_name() }} = EventMap.heat({{ this._parent.get_name() }}, "
@@ -133,8 +133,8 @@ class FitView(JSCSSMixin):
     iframe is resized, until the user pans or zooms.
     """
 
-    default_js = list(EVENTMAP_JS)
-    default_css: list[tuple[str, str]] = []
+    default_js = EVENTMAP_JS
+    default_css: tuple[tuple[str, str], ...] = ()
 
     _template = Template(
         "{% macro script(this, kwargs) %}"
@@ -153,8 +153,8 @@ class FitView(JSCSSMixin):
 class Legend(JSCSSMixin):
     """Event type colours, the fatality size key and short notes (e.g. unlocated events)."""
 
-    default_js = list(EVENTMAP_JS)
-    default_css: list[tuple[str, str]] = []
+    default_js = EVENTMAP_JS
+    default_css: tuple[tuple[str, str], ...] = ()
     _template = Template(
         "{% macro script(this, kwargs) %}"
         "EventMap.legend({{ this._parent.get_name() }}, {{ this.options_json }});"
