@@ -148,3 +148,20 @@ def test_xss_payload_in_a_stored_event_is_shown_as_text(server, browser) -> None
     assert page.evaluate("() => window.__xss") is None
     assert page.frame_locator(MAP_FRAME).locator("body").evaluate("() => window.__xss") is None
     _assert_clean(page, issues)
+
+
+LAYER_JS = """() => {
+  const f = document.querySelector("iframe[title='streamlit_folium.st_folium']");
+  const box = f && f.contentDocument && f.contentDocument.querySelector('.leaflet-container[data-events-painted]');
+  return box ? box.getAttribute('data-event-layer') : null;
+}"""
+
+
+def test_heat_and_district_layers_paint(server, browser) -> None:
+    page, issues = browser
+    page.goto(f"{server.base_url}/map", wait_until="domcontentloaded")
+    page.wait_for_function(f"({LAYER_JS})() === 'clusters'", timeout=PAINT_TIMEOUT_MS)
+    for label, layer in (("Heat", "heat"), ("By district", "districts")):
+        page.get_by_test_id("stButtonGroup").get_by_text(label, exact=True).click()
+        page.wait_for_function(f"({LAYER_JS})() === '{layer}'", timeout=PAINT_TIMEOUT_MS)
+    _assert_clean(page, issues)
