@@ -88,6 +88,7 @@ def find_dates(sentence: str, published: date | None) -> list[DateMention]:
     """Every date mention of the sentence, in text order."""
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
+    explicit: list[tuple[int, int]] = []
     for match in _VAGUE.finditer(sentence):
         found.append(DateMention("vague", match.start(), None, match.group()))
         taken.append(match.span())
@@ -95,11 +96,12 @@ def find_dates(sentence: str, published: date | None) -> list[DateMention]:
         if any(a <= match.start() < b for a, b in taken):
             continue
         taken.append(match.span())
+        explicit.append(match.span())
         found.append(_classify(sentence, match, _explicit_day(match, published)))
     for match in _RELATIVE.finditer(sentence):
         if any(a <= match.start() < b for a, b in taken):
             continue
-        if match["wd"] and any(0 <= a - match.end() <= 3 for a, _ in taken):
+        if match["wd"] and any(0 <= a - match.end() <= 3 for a, _ in explicit):
             continue  # "Friday, June 23, 2017": the explicit date already covers it
         day: date | None = None
         if published is not None:

@@ -93,8 +93,9 @@ def _outside_background(places: list[PlaceMention], text: str) -> list[PlaceMent
     """Drop places whose own clause is dated vaguely ("the killing of a reporter in Khuzdar last month")."""
     kept = []
     for p in places:
-        clause = re.split(r"[,;]|\band\b|\bwhile\b", text[p.end:p.end + 40])[0]
-        if any(d.kind == "vague" for d in find_dates(clause, None)):
+        after = re.split(r"[,;]|\band\b|\bwhile\b", text[p.end:p.end + 40])[0]
+        before = re.split(r"[,;]|\band\b|\bwhile\b", text[max(0, p.start - 60):p.start])[-1]
+        if any(d.kind == "vague" for d in find_dates(after, None) + find_dates(before, None)):
             continue
         kept.append(p)
     return kept
@@ -106,6 +107,11 @@ def build_frame(sentence: Sentence, published: date | None, dateline: tuple[str,
     violent = signals & {"disrupted", "suicide", "air", "grenade", "shelling", "ied", "clash", "firearm",
                          "abduction", "mob", "protest"}
     deaths = find_deaths(text)
+    dates = find_dates(text, published)
+    first_day = next((d.start for d in dates if d.kind == "event"), None)
+    cut = next((d.start for d in dates if d.kind == "vague" and first_day is not None and d.start > first_day), None)
+    if cut is not None:  # "... on Saturday, a week after a similar attack killed four": not this event's dead
+        deaths = [d for d in deaths if d.start < cut]
     single = singular_death(text)
     claimed = taxonomy.claimed_group(text)
     if not violent and not deaths and not single and not claimed:
@@ -137,7 +143,7 @@ def build_frame(sentence: Sentence, published: date | None, dateline: tuple[str,
             return None  # a condemnation, a case, a visit: nothing to code
         kind, places = None, []  # a funeral or a condemnation happens elsewhere, later
     return Frame(
-        sentence=sentence, places=places, dates=find_dates(text, published), deaths=deaths, signals=signals,
+        sentence=sentence, places=places, dates=dates, deaths=deaths, signals=signals,
         targets=targets, kind=kind, singular_death=single, total=bool(_TOTAL.search(text)),
         separate=bool(_SEPARATE.search(text)), claimed=claimed,
         nationality=taxonomy.nationality(text), offset=sentence.dateline_end, weak=weak, published=published,

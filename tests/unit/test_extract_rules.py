@@ -263,3 +263,9 @@ def test_unconfirmed_deaths_are_excluded():
             "confirm reports that a third soldier was killed. Unconfirmed reports said five attackers died.")
     (e,) = events(body)
     assert e["fatalities"] == 2
+
+
+def test_comparison_place_in_a_vague_clause_is_dropped():
+    body = "Two soldiers were martyred in Zhob on Saturday, a week after a similar attack in Sui killed four."
+    (e,) = events(body)
+    assert (e["location"], e["fatalities"]) == ("Zhob", 2)
