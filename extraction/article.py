@@ -50,8 +50,32 @@ def parse_date(value: str, *, what: str) -> date | None:
         raise ArticleError(f"{what}: published date {value!r} is not YYYY-MM-DD") from exc
 
 
-def _byline_date(body: str) -> date | None:
-    match = _BYLINE_DATE.search(body[:1500])
+_URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](\d\d)[/-](\d\d)(?:/|\b)|\D((?:19|20)\d\d)(\d\d)(\d\d)\d{4,}")
+_ANY_DATE = re.compile(
+    r"\b(?:(?P<m1>[A-Z][a-z]{2,8})\.?\s+(?P<d1>\d{1,2}),\s*(?P<y1>(?:19|20)\d\d)"
+    r"|(?P<d2>\d{1,2})\s+(?P<m2>[A-Z][a-z]{2,8})\.?,?\s+(?P<y2>(?:19|20)\d\d))\b"
+)
+
+
+def _url_date(url: str) -> date | None:
+    """``/2017/06/24/`` or a ``201502071149`` timestamp in the address."""
+    match = _URL_DATE.search(url)
+    if not match:
+        return None
+    y, m, d = (match.group(1), match.group(2), match.group(3)) if match.group(1) else match.group(4, 5, 6)
+    try:
+        return date(int(y), int(m), int(d))
+    except ValueError:
+        return None
+
+
+def _guess_date(body: str, url: str) -> date | None:
+    """A publication date from the byline, the URL or the first full date in the text."""
+    return _byline_date(body, _BYLINE_DATE) or _url_date(url) or _byline_date(body[:600], _ANY_DATE)
+
+
+def _byline_date(body: str, pattern: re.Pattern[str]) -> date | None:
+    match = pattern.search(body[:1500])
     if not match:
         return None
     month = (match["m1"] or match["m2"] or "")[:3].lower()
@@ -164,10 +188,10 @@ def read_article(path: str | Path, *, published: date | str | None = None) -> Ar
     else:
         when = parse_date(fields.get("published", ""), what=str(path))
     guessed = False
-    if when is None:
-        when = _byline_date(body)
-        guessed = when is not None
     url = fields.get("url", "")
+    if when is None:
+        when = _guess_date(body, url)
+        guessed = when is not None
     return Article(
         article_id=make_article_id(url, body),
         title=fields.get("title", ""),

@@ -82,3 +82,11 @@ def test_bad_json(tmp_path: Path):
 
 def test_source_name():
     assert source_name("https://www.thenews.com.pk/latest/1") == "thenews.com.pk"
+
+
+def test_unknown_published_date_is_guessed_from_the_url(tmp_path: Path):
+    path = tmp_path / "u.txt"
+    path.write_text("title: t\nurl: https://example.test/2017/06/24/story\npublished: unknown\n---\nBody text.",
+                    encoding="utf-8")
+    a = read_article(path)
+    assert a.published == date(2017, 6, 24) and a.published_guessed
