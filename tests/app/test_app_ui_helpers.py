@@ -1,11 +1,15 @@
 """The pure helpers behind the pages: escaping, highlighting, links, figures."""
 from __future__ import annotations
 
+import datetime as dt
+
 import pandas as pd
 import pytest
 
+from data.filters import Filters
 from ui.details import events_at
 from ui.figures import headline, weekly_counts
+from ui.filters import filters_from_state, read_query_params, seed_state
 from ui.text import escape_markdown, highlight, safe_link
 
 
@@ -60,3 +64,33 @@ def test_events_at_a_clicked_point() -> None:
     assert len(events_at(_frame(), 26.0, 63.0)) == 2
     assert len(events_at(_frame(), 26.5, 63.0)) == 0
     assert len(events_at(_frame(), None, 63.0)) == 0
+
+
+@pytest.mark.parametrize("filters", [
+    Filters(),
+    Filters(date_from=dt.date(2026, 1, 1), date_to=dt.date(2026, 1, 31), admin1=("Balochistan",),
+            admin2=("Kech", "Gwadar"), event_type=("Battles",), sub_event_type=("Armed clash",),
+            actor=("Police Forces of Pakistan",), min_fatalities=3, text="checkpoint"),
+    Filters(date_from=dt.date(2025, 6, 1)),
+])
+def test_widget_state_round_trips_filters(filters: Filters) -> None:
+    state: dict = {}
+    seed_state(state, filters)
+    assert filters_from_state(state) == filters
+
+
+def test_an_end_date_alone_starts_at_the_first_stored_day() -> None:
+    state: dict = {}
+    seed_state(state, Filters(date_to=dt.date(2026, 1, 31)), first_day=dt.date(2022, 1, 5))
+    assert filters_from_state(state) == Filters(date_from=dt.date(2022, 1, 5), date_to=dt.date(2026, 1, 31))
+
+
+class _Params(dict):
+    def get_all(self, key: str) -> list[str]:
+        value = self[key]
+        return value if isinstance(value, list) else [value]
+
+
+def test_read_query_params_keeps_repeated_keys_as_lists() -> None:
+    params = read_query_params(_Params({"district": ["Kech", "Gwadar"], "from": "2026-01-01"}))
+    assert params == {"district": ["Kech", "Gwadar"], "from": "2026-01-01"}
