@@ -53,7 +53,9 @@ class Group:
                 if taxonomy.SUB_OF[key] in subs:
                     return best[0], taxonomy.SUB_OF[key]
         if best[0] == "Violence against civilians":
-            return best[0], "Attack" if deaths or any(k[1] == "Attack" for k in kinds if k[0] == best[0]) and "abduction" not in signals else "Abduction/forced disappearance"
+            # an abduction followed by killing the same day is an Attack
+            abducted = "abduction" in signals or all(k[1] != "Attack" for k in kinds if k[0] == best[0])
+            return best[0], "Abduction/forced disappearance" if abducted and not deaths else "Attack"
         return best
 
     def all_weak(self) -> bool:
@@ -118,6 +120,10 @@ def _combine(counts: list[DeathCount]) -> int:
     return max(people, specific)
 
 
+def _coarse(place: PlaceMention) -> bool:
+    return place.kind in _WEAK_KINDS or gazetteer.is_district(place.name) or specificity(place) == 0
+
+
 def _family(event_type: str) -> str:
     """A demonstration that turns violent is still one event: Protests and Riots merge."""
     return "demonstration" if event_type in ("Protests", "Riots") else event_type
@@ -134,8 +140,10 @@ def merge_groups(groups: list[Group]) -> list[Group]:
                 continue
             if _family(o.kind()[0]) != _family(kind[0]) and not (o.all_weak() or g.all_weak()):
                 continue
+            # two towns of one district stay two events; a district (or tehsil, valley) named
+            # beside a place inside it is the same event
             same = (o.key() == g.key() or o.key().startswith(g.key()) or g.key().startswith(o.key())
-                    or (o.admin2 and o.admin2 == g.admin2)
+                    or (o.admin2 and o.admin2 == g.admin2 and (_coarse(o.place) or _coarse(g.place)))
                     or place_key(o.place.parent) == g.key() or place_key(g.place.parent) == o.key())
             unplaced = (not g.admin2 and gazetteer.resolve(g.place.name) is None) or (
                 not o.admin2 and gazetteer.resolve(o.place.name) is None)

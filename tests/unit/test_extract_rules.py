@@ -269,3 +269,10 @@ def test_comparison_place_in_a_vague_clause_is_dropped():
     body = "Two soldiers were martyred in Zhob on Saturday, a week after a similar attack in Sui killed four."
     (e,) = events(body)
     assert (e["location"], e["fatalities"]) == ("Zhob", 2)
+
+
+def test_two_towns_of_one_district_are_two_events():
+    body = ("A roadside bomb killed two soldiers in Mir Ali on Sunday. "
+            "Separately, another roadside bomb killed a policeman in Miranshah on Sunday.")
+    found = {e["location"]: e["fatalities"] for e in events(body)}
+    assert found == {"Mir Ali": 2, "Miranshah": 1}
