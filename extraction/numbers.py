@@ -11,7 +11,7 @@ _UNITS = {
     "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
 }
 # ACLED's convention for vague quantities.
-VAGUE = {"dozens": 12, "a dozen": 12, "dozen": 12, "tens": 10, "scores": 12, "hundreds": 100, "several": 3}
+VAGUE = {"dozens": 12, "a dozen": 12, "dozen": 12, "tens": 10, "scores": 12, "hundreds": 100}
 _NUM_WORDS = "|".join(sorted((k for k in _UNITS if k not in ("a", "an")), key=len, reverse=True))
 NUMBER = (
     rf"(?:\d{{1,4}}(?:,\d{{3}})?|(?:{_NUM_WORDS})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
