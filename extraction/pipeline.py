@@ -60,6 +60,8 @@ def complete_row(article: Article, event: dict, resolve: Resolver, extractor: Ex
     query = place_raw if re.search(r"\b(?:district|agency|tehsil)$", place_raw, re.IGNORECASE) else location
     resolution = resolve(query, admin1=hint1, admin2=hint2) if location else None
     place = getattr(resolution, "place", None)
+    if place is not None and hint2 and place.admin2.casefold() != str(hint2).casefold():
+        place = None  # the text puts it in another district: a namesake elsewhere would be a fake point
     if place is not None:
         row.update(admin1=place.admin1, admin2=place.admin2, admin3=place.admin3, latitude=place.latitude,
                    longitude=place.longitude, geo_precision=place.geo_precision, geo_name=place.name,

@@ -64,3 +64,12 @@ def test_district_mention_is_resolved_as_a_district():
 
     extract_events(article("Security forces killed three militants in Tank district on Friday."), resolve=resolve)
     assert asked == ["Tank district"]
+
+
+def test_namesake_in_another_district_is_not_used():
+    def resolve(name, *, admin1=None, admin2=None):
+        return FakeResolution(FakePlace("Turbat", "Balochistan", "Kech", "", 26.0, 63.0, 1))
+
+    (row,) = extract_events(article("Gunmen shot dead two men in the Turbat area of Mohmand district on Friday."),
+                            resolve=resolve)
+    assert row["geo_status"] == "unlocated" and row["admin2"] == "Mohmand" and row["latitude"] == ""
