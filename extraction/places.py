@@ -216,6 +216,7 @@ def find_places(text: str) -> list[PlaceMention]:
         parent = parents.get(i, "") or (poss.group(1) if poss else "")
         if parent and gazetteer.province_name(parent):
             parent = ""
+        foreign = foreign or parent.lower() in _FOREIGN  # "Afghanistan's Paktika province"
         mentions.append(PlaceMention(name=name, start=start, end=end, kind=kind, parent=parent,
                                      foreign=foreign, province=province, possessive=bool(poss) and not parents.get(i),
                                      near=i in near_parent,

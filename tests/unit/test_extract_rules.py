@@ -276,3 +276,9 @@ def test_two_towns_of_one_district_are_two_events():
             "Separately, another roadside bomb killed a policeman in Miranshah on Sunday.")
     found = {e["location"]: e["fatalities"] for e in events(body)}
     assert found == {"Mir Ali": 2, "Miranshah": 1}
+
+
+def test_strikes_abroad_are_not_coded():
+    body = ("ISLAMABAD: Pakistani jets carried out air strikes on hideouts in Afghanistan's Paktika and Khost "
+            "provinces on Monday, killing eight people.")
+    assert events(body) == []
