@@ -28,7 +28,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("articles", nargs="+", metavar="ARTICLE", help=".txt (eval format or plain), .html or .json")
     parser.add_argument("--published", type=_day, help="publication date for files without one (YYYY-MM-DD)")
     parser.add_argument("--extractor", default="rules", help="rules (default) or llm")
-    args = parser.parse_args(argv)
+    args = parser.parse_intermixed_args(argv)  # files may come before and after the options
     try:
         extractor = get_extractor(args.extractor)
     except ConfigurationError as exc:

@@ -40,3 +40,9 @@ def test_plain_text_without_date_warns(tmp_path: Path, capsys):
 def test_unknown_extractor(capsys):
     assert main([str(FIXTURES / "ied_turbat.txt"), "--extractor", "magic"]) == 2
     assert "rules" in capsys.readouterr().err
+
+
+def test_files_after_options(capsys):
+    path = str(FIXTURES / "ied_turbat.txt")
+    assert main([path, "--extractor", "rules", path]) == 0
+    assert len(json.loads(capsys.readouterr().out)) == 2
