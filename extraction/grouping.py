@@ -6,7 +6,7 @@ from datetime import date
 
 from extraction import gazetteer
 from extraction.frames import Frame
-from extraction.locate import admin_hints, counts_for, town_for_area
+from extraction.locate import admin_hints, counts_for, is_guess, town_for_area
 from extraction.merge import Group, merge_groups, place_key
 from extraction.places import PlaceMention
 
@@ -55,7 +55,8 @@ class Grouper:
         key = (place_key(place.name), day)
         if key not in self.by_key:
             admin1, admin2 = admin_hints(place, self.context_admin1, self.context_admin2)
-            self.by_key[key] = Group(place=place, day=day, admin1=admin1, admin2=admin2)
+            self.by_key[key] = Group(place=place, day=day, admin1=admin1, admin2=admin2,
+                                     admin_guessed=is_guess(place, admin2, self.context_admin2))
             self.groups.append(self.by_key[key])
         self.by_key[key].mentions.append(place)
         return self.by_key[key]

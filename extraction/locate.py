@@ -21,7 +21,10 @@ def town_for_area(place: PlaceMention) -> PlaceMention:
 
 
 def admin_hints(place: PlaceMention, context_admin1: str = "", context_admin2: str = "") -> tuple[str, str]:
-    """(admin1, admin2) for a place, from the gazetteer and what the text says around it."""
+    """(admin1, admin2) for a place, from the gazetteer and what the text says around it.
+
+    An unknown place with no district in the text is guessed to lie in the dateline's
+    district (``is_guess`` tells the two apart)."""
     admin1 = place.province or ""
     parent_admin2 = ""
     if place.parent:
@@ -42,9 +45,15 @@ def admin_hints(place: PlaceMention, context_admin1: str = "", context_admin2: s
     if parent_admin2:
         parent = gazetteer.resolve(parent_admin2)
         return (admin1 or (parent.admin1 if parent else "")), parent_admin2
-    if not place.parent and context_admin2 and admin1 in ("", context_admin1):
-        return context_admin1, context_admin2  # an unknown locality in the dateline's district
+    if context_admin2 and admin1 in ("", context_admin1):
+        return context_admin1, context_admin2  # an unknown locality: guessed to be in the dateline's district
     return admin1, ""
+
+
+def is_guess(place: PlaceMention, admin2: str, context_admin2: str) -> bool:
+    """True when ``admin2`` came from the dateline, not from the gazetteer or the text."""
+    return bool(admin2) and admin2 == context_admin2 and gazetteer.resolve(place.name) is None and not (
+        place.parent and (gazetteer.is_district(place.parent) or gazetteer.resolve(place.parent)))
 
 
 def counts_for(place: PlaceMention, places: list[PlaceMention], frame: Frame) -> list[DeathCount]:

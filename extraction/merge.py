@@ -30,6 +30,7 @@ class Group:
     admin2: str = ""
     claimed: str = ""                                      # a group that claimed this attack
     assigned: list[DeathCount] = field(default_factory=list)  # counts a multi-place sentence gives this place
+    admin_guessed: bool = False                            # admin2 is the dateline's, not the place's
 
     def key(self) -> str:
         return place_key(self.place.name)
@@ -145,9 +146,11 @@ def merge_groups(groups: list[Group]) -> list[Group]:
             same = (o.key() == g.key() or o.key().startswith(g.key()) or g.key().startswith(o.key())
                     or (o.admin2 and o.admin2 == g.admin2 and (_coarse(o.place) or _coarse(g.place)))
                     or place_key(o.place.parent) == g.key() or place_key(g.place.parent) == o.key())
-            unplaced = (not g.admin2 and gazetteer.resolve(g.place.name) is None) or (
-                not o.admin2 and gazetteer.resolve(o.place.name) is None)
-            if same or unplaced:
+            unplaced = ((not g.admin2 or g.admin_guessed) and gazetteer.resolve(g.place.name) is None) or (
+                (not o.admin2 or o.admin_guessed) and gazetteer.resolve(o.place.name) is None)
+            # an unknown place joins a known one only when it reports no other dead
+            distinct = g.fatalities() and o.fatalities() and g.fatalities() != o.fatalities()
+            if same or (unplaced and not distinct):
                 target = o
                 break
         if target is None:
@@ -155,6 +158,8 @@ def merge_groups(groups: list[Group]) -> list[Group]:
             continue
         if g.specificity() > target.specificity():
             target.place = g.place
+        if (target.admin_guessed or not target.admin2) and g.admin2 and not g.admin_guessed:
+            target.admin1, target.admin2, target.admin_guessed = g.admin1, g.admin2, False
         target.admin2 = target.admin2 or g.admin2
         target.admin1 = target.admin1 or g.admin1
         target.claimed = target.claimed or g.claimed

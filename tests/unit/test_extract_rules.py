@@ -282,3 +282,20 @@ def test_strikes_abroad_are_not_coded():
     body = ("ISLAMABAD: Pakistani jets carried out air strikes on hideouts in Afghanistan's Paktika and Khost "
             "provinces on Monday, killing eight people.")
     assert events(body) == []
+
+
+def test_unknown_village_joins_the_known_place_of_the_same_incident():
+    body = ("ISLAMABAD: Armed men attacked a construction camp in Balochistan's Khuzdar district late Thursday, "
+            "abducting 18 labourers. Officials said the assault occurred in Zzyzx Kalan, about 80 kilometres "
+            "from Khuzdar.")
+    (e,) = events(body)
+    assert (e["location"], e["admin2"], e["sub_event_type"]) == ("Zzyzx Kalan", "Khuzdar",
+                                                                  "Abduction/forced disappearance")
+
+
+def test_unknown_place_with_its_own_dead_stays_separate():
+    body = ("Nine soldiers were martyred in a raid on a military installation in Zhob on Wednesday. "
+            "Security forces came under fire from militants in Zzyzxabad during an operation on Wednesday; "
+            "three soldiers and two terrorists were killed.")
+    found = {e["location"]: e["fatalities"] for e in events(body)}
+    assert found == {"Zhob": 9, "Zzyzxabad": 5}
