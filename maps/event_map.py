@@ -92,8 +92,7 @@ def build_event_map_with_summary(
     m = offline_map(tiles=tiles, location=list(center), zoom_start=zoom, min_zoom=4, height=height,
                     control_scale=True)
     if base is not None:
-        outlines = Outlines(base.outlines_json, base.digest)
-        m.add_child(outlines)
+        m.add_child(Outlines(base.outlines_json, base.digest, over_tiles=online))
     unlocated = count_unlocated(df)
     plan = _plan_layer(df, layer, base, max_zoom, unlocated)
     _fit(m, plan.bounds)   # before the layer, so it is clustered once, at the final zoom

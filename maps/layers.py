@@ -120,9 +120,14 @@ class Outlines(DataLayer):
     kind = "outlines"
     _template = Template(
         "{% macro script(this, kwargs) %}"
-        "EventMap.outlines({{ this._parent.get_name() }}, {{ this.data_id|tojson }});"
+        "EventMap.outlines({{ this._parent.get_name() }}, {{ this.data_id|tojson }}, {{ this.options|tojson }});"
         "{% endmacro %}"
     )
+
+    def __init__(self, data_json: str, digest: str, *, over_tiles: bool) -> None:
+        super().__init__(data_json, digest)
+        # Offline, a light fill is the land; over tiles it would only wash them out.
+        self.options = {"fillOpacity": 0.0 if over_tiles else 0.55}
 
 
 class FitView(JSCSSMixin):

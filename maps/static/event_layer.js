@@ -272,7 +272,7 @@
     return root;
   }
 
-  function outlines(map, dataId) {
+  function outlines(map, dataId, opts) {
     var d = readData(dataId);
     var pane = map.createPane("ev-outlines");
     pane.style.zIndex = 250;   // above tiles (200), below overlays (400)
@@ -281,7 +281,7 @@
     var renderer = L.canvas({ pane: "ev-outlines", padding: 0.3 });
     L.geoJSON(d.districts, {
       pane: "ev-outlines", interactive: false, renderer: renderer,
-      style: { color: "#9a9a9a", weight: 0.7, fillColor: "#ffffff", fillOpacity: 0.55 }
+      style: { color: "#9a9a9a", weight: 0.7, fillColor: "#ffffff", fillOpacity: opts.fillOpacity }
     }).addTo(map);
     L.geoJSON(d.provinces, {
       pane: "ev-outlines", interactive: false, renderer: renderer,

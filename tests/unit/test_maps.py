@@ -215,3 +215,9 @@ def test_heat_intensity_scales_with_the_number_of_points():
     assert heat_full_zoom(100_000, 18) == 17
     html = page_html(build_event_map(events(3), layer="heat", geo_source=fake_districts))
     assert '"maxZoom": 6' in html
+
+
+def test_outlines_fill_the_land_offline_but_not_over_tiles():
+    offline = page_html(build_event_map(events(), geo_source=fake_districts))
+    online = page_html(build_event_map(events(), tiles="OpenStreetMap", geo_source=fake_districts))
+    assert '{"fillOpacity": 0.55}' in offline and '{"fillOpacity": 0.0}' in online
