@@ -22,10 +22,18 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.harness import ROOT, PaintTiming, browser_page, peak_rss_mb, rss_mb, streamlit_server, time_paint  # noqa: E402
+from bench.harness import ROOT, fmt_s as _fmt_s, ratio as _ratio, PaintTiming, browser_page, peak_rss_mb, rss_mb, streamlit_server, time_paint  # noqa: E402
 from bench.stores import dashboard_script, seeded_store_url  # noqa: E402
 
 CAP_S = 90.0
+
+
+def fmt_s(value: float | None) -> str:
+    return _fmt_s(value, CAP_S, 2)
+
+
+def ratio(slow: float | None, fast: float | None) -> str:
+    return _ratio(slow, fast, CAP_S)
 
 
 def located_events(n: int) -> int:
@@ -62,14 +70,6 @@ def measure(kind: str, n: int, reps: int) -> dict:
             "painted": loads[-1].events, "rss_mb": rss, "peak_rss_mb": peak}
 
 
-def fmt_s(value: float | None) -> str:
-    return f">{CAP_S:.0f} s" if value is None else f"{value:.2f} s"
-
-
-def ratio(slow: float | None, fast: float | None) -> str:
-    if fast is None:
-        return "n/a"
-    return f">{CAP_S / fast:.0f}x" if slow is None else f"{slow / fast:.1f}x"
 
 
 def main(argv: list[str] | None = None) -> int:

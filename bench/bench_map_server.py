@@ -23,9 +23,17 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.harness import ROOT, peak_rss_mb  # noqa: E402
+from bench.harness import ROOT, fmt_s as _fmt_s, ratio as _ratio, peak_rss_mb  # noqa: E402
 
 CAP_S = 90.0
+
+
+def fmt_s(value: float | None) -> str:
+    return _fmt_s(value, CAP_S, 3)
+
+
+def ratio(slow: float | None, fast: float | None) -> str:
+    return _ratio(slow, fast, CAP_S)
 TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians", "Protests", "Riots",
          "Strategic developments")
 
@@ -115,14 +123,6 @@ def rerun_s(result: dict) -> float | None:
     return None if None in values else statistics.median(values)
 
 
-def fmt_s(value: float | None) -> str:
-    return f">{CAP_S:.0f} s" if value is None else f"{value:.3f} s"
-
-
-def ratio(slow: float | None, fast: float | None) -> str:
-    if fast is None:
-        return "n/a"
-    return f">{CAP_S / fast:.0f}x" if slow is None else f"{slow / fast:.1f}x"
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -148,3 +148,15 @@ def time_paint(page, url: str, expected: int, cap_s: float) -> PaintTiming:
     if done - t0 > cap_s:
         return PaintTiming(None, None, expected)
     return PaintTiming(done - t0, done - loaded, page.evaluate(f"({PAINTED_JS})()"))
+
+
+def fmt_s(value: float | None, cap_s: float, digits: int = 2) -> str:
+    """A duration for the tables; None means the measure hit its cap."""
+    return f">{cap_s:.0f} s" if value is None else f"{value:.{digits}f} s"
+
+
+def ratio(slow: float | None, fast: float | None, cap_s: float) -> str:
+    """slow/fast for the closing ratio line; a capped slow side gives a lower bound."""
+    if fast is None:
+        return "n/a"
+    return f">{cap_s / fast:.0f}x" if slow is None else f"{slow / fast:.1f}x"

@@ -34,9 +34,15 @@ class RawHtml(Element):
 class DataLayer(JSCSSMixin):
     """Base for layers whose data travels in one JSON element named after its digest."""
 
-    kind = "data"
+    kind = "data"  # also the name of the EventMap function that draws the layer
     default_js = EVENTMAP_JS
     default_css: tuple[tuple[str, str], ...] = ()
+    _template = Template(
+        "{% macro script(this, kwargs) %}"
+        "var {{ this.get_name() }} = EventMap.{{ this.kind }}({{ this._parent.get_name() }}, "
+        "{{ this.data_id|tojson }}, {{ this.options|tojson }});"
+        "{% endmacro %}"
+    )
 
     def __init__(self, data_json: str, digest: str) -> None:
         super().__init__()
@@ -58,12 +64,6 @@ class EventClusters(DataLayer):
     kind = "clusters"
     default_js = (*CLUSTER_JS, *EVENTMAP_JS)
     default_css = CLUSTER_CSS
-    _template = Template(
-        "{% macro script(this, kwargs) %}"
-        "var {{ this.get_name() }} = EventMap.clusters({{ this._parent.get_name() }}, "
-        "{{ this.data_id|tojson }}, {{ this.options|tojson }});"
-        "{% endmacro %}"
-    )
 
     def __init__(self, data_json: str, digest: str) -> None:
         super().__init__(data_json, digest)
@@ -77,12 +77,6 @@ class EventHeat(DataLayer):
 
     kind = "heat"
     default_js = (*HEAT_JS, *EVENTMAP_JS)
-    _template = Template(
-        "{% macro script(this, kwargs) %}"
-        "var {{ this.get_name() }} = EventMap.heat({{ this._parent.get_name() }}, "
-        "{{ this.data_id|tojson }}, {{ this.options|tojson }});"
-        "{% endmacro %}"
-    )
 
     def __init__(self, data_json: str, digest: str, *, points: int, map_max_zoom: int) -> None:
         super().__init__(data_json, digest)
@@ -102,12 +96,6 @@ class DistrictCircles(DataLayer):
     """One circle per district, its area proportional to the number of events."""
 
     kind = "districts"
-    _template = Template(
-        "{% macro script(this, kwargs) %}"
-        "var {{ this.get_name() }} = EventMap.districts({{ this._parent.get_name() }}, "
-        "{{ this.data_id|tojson }}, {{ this.options|tojson }});"
-        "{% endmacro %}"
-    )
 
     def __init__(self, data_json: str, digest: str) -> None:
         super().__init__(data_json, digest)
