@@ -36,6 +36,13 @@ _INTENT = re.compile(
     r"might|warned|wanted|tried to prevent|to prevent)\s+(?:to\s+)?(?:\w+\s+){0,2}"
     r"(?:attack|target|kill|strike|carry out|launch|bomb|abduct|kidnap)\w*",
     re.IGNORECASE)
+# A sentence about a trial or a sentence handed down: the attack it names is an old one.
+_JUDICIAL = re.compile(r"\b(?:sentenced|convicted|acquitted|indicted|verdict|awarded (?:the )?(?:death|life) sentence|"
+                       r"(?:court|judge|bench)\b[^.]{0,40}\b(?:sentenced|convicted|acquitted|awarded|indicted|"
+                       r"adjourned|dismissed|granted|rejected|reserved))", re.IGNORECASE)
+# "the operation was launched on the night of Saturday": no violence word, but the incident's day.
+_INCIDENT_REF = re.compile(r"\b(?:the|this)\s+(?:\w+\s+)?(?:operation|attack|incident|raid|ambush|blast|explosion|"
+                           r"assault|encounter|shooting|bombing)\b", re.IGNORECASE)
 _DRILL = re.compile(r"\b(?:mock|drills?|exercises?|rehearsals?|war games?|training)\b", re.IGNORECASE)
 _HERE = re.compile(r"\bhere\b|\bin the city\b|\bin the (?:port|provincial|federal) (?:city|capital)\b|\bthe city's\b",
                    re.IGNORECASE)
@@ -59,6 +66,7 @@ class Frame:
     nationality: str
     offset: int = 0                 # chars of the sentence cut off as dateline
     weak: bool = False              # type guessed from death words alone
+    dated_only: bool = False        # names the incident's day and nothing else ("the operation began on Saturday")
     published: date | None = None
     extra: dict[str, object] = field(default_factory=dict)
 
@@ -114,7 +122,13 @@ def build_frame(sentence: Sentence, published: date | None, dateline: tuple[str,
         deaths = [d for d in deaths if d.start < cut]
     single = singular_death(text)
     claimed = taxonomy.claimed_group(text)
+    if _JUDICIAL.search(text):
+        return None  # a court case about an attack is not the attack
     if not violent and not deaths and not single and not claimed:
+        if _INCIDENT_REF.search(text) and any(d.kind == "event" for d in dates) and not _AFTERMATH.search(text):
+            return Frame(sentence=sentence, places=[], dates=dates, deaths=[], signals=signals, targets=set(),
+                         kind=None, singular_death=False, total=False, separate=False, claimed="",
+                         nationality="", offset=sentence.dateline_end, published=published, dated_only=True)
         return None
     if _DRILL.search(text) and not deaths:
         return None  # exercises and drills: "mock raids", "firing drills"

@@ -69,6 +69,8 @@ class Grouper:
         return merge_groups(self.finish())
 
     def add(self, f: Frame) -> None:
+        if f.dated_only:
+            return  # it only dates the incident (see main_day)
         own = f.event_date
         if own is None and f.vague:
             self.current = None  # background without a resolvable day: not coded

@@ -48,6 +48,9 @@ class Group:
         if "protest" in signals and not deaths and not bombs:
             return "Protests", "Protest with intervention" if "intervention" in signals else "Peaceful protest"
         best = min(kinds, key=lambda k: taxonomy.TYPE_PRIORITY.index(k[0]))
+        if best[0] == "Battles" and ("Violence against civilians", "Attack") in kinds and "clash" not in signals \
+                and self.dead_classes() == {"civilian"}:
+            best = ("Violence against civilians", "Attack")  # only civilians died and nobody fought back
         if best[0] == "Explosions/Remote violence":
             subs = {k[1] for k in kinds if k[0] == best[0]}
             for key in taxonomy.EXPLOSIVE_ORDER:
@@ -58,6 +61,11 @@ class Group:
             abducted = "abduction" in signals or all(k[1] != "Attack" for k in kinds if k[0] == best[0])
             return best[0], "Abduction/forced disappearance" if abducted and not deaths else "Attack"
         return best
+
+    def dead_classes(self) -> set[str]:
+        """Victim classes of the counted dead ("people" is no class: it may be anyone)."""
+        return {c.victim_class for f in self.frames if id(f) not in self.no_deaths for c in f.deaths
+                if not c.subset and c.victim_class != "people"}
 
     def all_weak(self) -> bool:
         return all(f.weak or not f.kind for f in self.frames) and bool(self.frames)
@@ -109,6 +117,11 @@ def _combine(counts: list[DeathCount]) -> int:
     values: dict[str, int] = {}
     for cls, cs in by_class.items():
         updates = [c.value for c in cs if c.update]
+        # one person singled out ("a constable died") is part of a count, not a rival figure
+        counted = [c for c in cs if not c.single] or cs
+        if len(counted) < len(cs):
+            counted = counted if any(c.value > 1 for c in counted) else cs
+        cs = counted
         exact = [c.value for c in cs if not c.vague and not c.earlier]
         if updates:
             values[cls] = max(updates)

@@ -95,6 +95,7 @@ class DeathCount:
     earlier: bool       # "earlier killed 44"
     subset: bool        # "including nine policemen"
     start: int
+    single: bool = False  # one person singled out ("a constable died", "Sepoy X embraced martyrdom")
 
 
 def _victim_class(np: str, span: int = 5) -> str | None:
@@ -137,8 +138,9 @@ def find_deaths(sentence: str) -> list[DeathCount]:
             continue
         value, vague = parsed
         np = m["np"]
-        if re.search(r"\b(?:said|say|says|told|added|confirmed|reported|claimed)\b", np, re.IGNORECASE):
-            continue  # "two officials said that ...": the number counts the speakers
+        if re.search(r"\b(?:said|say|says|told|added|confirmed|reported|claimed)\b", re.split(r"[,;]", np)[0],
+                     re.IGNORECASE):
+            continue  # "two officials said that ...": the number counts the speakers, not "killing 11 civilians, officials said"
         cls = _victim_class(np, 2 if num.lower() in ("a", "an") else 5)
         lead_verb = re.search(rf"{DEATH}\s+$", sentence[max(0, m.start() - 30):m.start()], re.IGNORECASE)
         if num.lower() in ("a", "an") and (cls is None or not lead_verb and not re.match(
@@ -169,7 +171,7 @@ def find_deaths(sentence: str) -> list[DeathCount]:
             value=value, victim_class=cls, vague=vague, update=update,
             earlier=bool(_EARLIER_RE.search(sentence[max(0, m.start() - 40):m.start()])),
             subset=bool(re.search(r"\b(?:including|among them|of whom|of them)\s*$", before, re.IGNORECASE)),
-            start=m.start(),
+            start=m.start(), single=num.lower() in ("a", "an"),
         ))
     # "Four terrorists were killed in Panjgur and nine in Naushki": the second count is elliptical.
     for prev in list(counts):
@@ -179,8 +181,34 @@ def find_deaths(sentence: str) -> list[DeathCount]:
         if m and parsed and not any(c.start == prev.start + m.start("num") for c in counts):
             counts.append(DeathCount(parsed[0], prev.victim_class, parsed[1], False, False, False,
                                      prev.start + m.start("num")))
+    if not counts:
+        counts.extend(_named_dead(sentence))
     counts.sort(key=lambda c: c.start)
     return counts
+
+
+_RANKS = {
+    "military": r"Sepoy|Lance Naik|Naik|Havildar|Naib Subedar|Subedar|Lieutenant Colonel|Lieutenant|Captain|Major|Colonel|Brigadier",
+    "police": r"Head Constable|Constable|Assistant Sub-Inspector|ASI|Sub-Inspector|Inspector|Levies Sepoy|Naib Risaldar|Risaldar",
+}
+_NAMED_RE = re.compile(
+    r"\b(?P<rank>" + "|".join(f"(?:{r})" for r in _RANKS.values()) + r")\s+(?:\(r\)\s+)?(?!General\b)[A-Z][a-z]+")
+_NAMED_DEATH = re.compile(
+    r"\b(?:embraced\s+\W?(?:martyrdom|shahadat)\W?|(?:was|were)\s+(?:also\s+)?(?:martyred|killed|shot dead)"
+    r"|succumbed|lost (?:his|their) lives?)\b", re.IGNORECASE)
+
+
+def _named_dead(sentence: str) -> list[DeathCount]:
+    """ISPR style: "Sepoy Imran Khan, 24, resident of Swabi, embraced martyrdom" names the dead
+    instead of counting them; each rank-and-name before the death phrase is one death."""
+    death = _NAMED_DEATH.search(sentence)
+    if not death or _UNCONFIRMED.search(sentence):
+        return []
+    named = list(_NAMED_RE.finditer(sentence[:death.start()]))
+    if not named:
+        return []
+    cls = "police" if all(re.fullmatch(_RANKS["police"], m["rank"]) for m in named) else "military"
+    return [DeathCount(len(named), cls, False, False, False, False, named[0].start(), single=True)]
 
 
 def singular_death(sentence: str) -> bool:

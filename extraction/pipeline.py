@@ -45,6 +45,18 @@ def extract_events(article: Article, *, extractor: Extractor | None = None,
     return rows
 
 
+def _district_of(resolve: Resolver, district: str, admin1: str | None) -> Any:
+    """The gazetteer's entry for the district the text names, or None: an event whose own place is
+    unknown ("the Rarasham area of Musakhel district") is mapped at its district, not dropped and
+    never put at a guessed point."""
+    place = getattr(resolve(f"{district} district", admin1=admin1, admin2=district), "place", None)
+    if place is None or str(place.admin2).casefold() != district.casefold():
+        return None
+    if getattr(place, "kind", "district") != "district":
+        return None  # a town of that name is not the district
+    return place
+
+
 def complete_row(article: Article, event: dict, resolve: Resolver, extractor: Extractor) -> dict:
     event_type = event.get("event_type", "")
     if event_type not in EVENT_TYPES or event.get("sub_event_type") not in EVENT_TYPES[event_type]:
@@ -62,9 +74,12 @@ def complete_row(article: Article, event: dict, resolve: Resolver, extractor: Ex
     place = getattr(resolution, "place", None)
     if place is not None and hint2 and place.admin2.casefold() != str(hint2).casefold():
         place = None  # the text puts it in another district: a namesake elsewhere would be a fake point
+    precision = getattr(place, "geo_precision", "")
+    if place is None and hint2 and query.casefold() != f"{hint2} district".casefold():
+        place, precision = _district_of(resolve, str(hint2), hint1), 3
     if place is not None:
         row.update(admin1=place.admin1, admin2=place.admin2, admin3=place.admin3, latitude=place.latitude,
-                   longitude=place.longitude, geo_precision=place.geo_precision, geo_name=place.name,
+                   longitude=place.longitude, geo_precision=precision, geo_name=place.name,
                    geo_status="located")
     else:
         row.update(admin1=hint1 or "", admin2=hint2 or "", latitude="", longitude="", geo_name="",

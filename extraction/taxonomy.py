@@ -18,8 +18,9 @@ _SIGNALS: dict[str, str] = {
     "grenade": r"\bgrenades?\b",
     "shelling": r"\bprojectiles?\b|\brockets?\b|\bmortars?\b|\bshell(?:ing|ed|s)\b|\bartillery\b|\bmissiles?\b",
     "ied": r"\bIEDs?\b|\bimprovised explosive|\broadside bomb|\blandmines?\b|\bland mines?\b|\bbomb(?:s|ing|ings|ed)?\b|\bblasts?\b|\bexplo(?:sion|sions|ded|sive|sives)\b|\bblew up\b|\bblown up\b|\bwent off\b",
-    "clash": r"\bexchange of fire\b|\bfire exchange\b|\bexchanged fire\b|\bgun\s*fights?\b|\bgun\s*battles?\b|\bshoot\s*-?outs?\b|\bclash\w*|\bambush\w*|\bcame under (?:heavy )?fire\b|\bcrossfire\b|\bencounter\b|\bfire raid\b",
-    "firearm": r"\bopened fire\b|\bfired (?:at|on|upon)\b|\bfired upon\b|\bgunmen\b|\barmed men\b|\bassailants\b|\battack(?:s|ed|ers?)?\b|\bstormed\b|\braid(?:ed|s)?\b|\bassault\w*\b|\bfiring\b(?!\s+(?:water|tear))|\bshot\b|\bgunned down\b|\bkill(?:ed|ing)\b|\bmartyred\b|\bmartyrdom\b|\bmurder\w*|\bneutrali[sz]ed\b|\bsent to hell\b|\bset (?:a |the )?[\w ]{0,30}on fire\b|\btorch\w*",
+    "clash": r"\bexchange of fire\b|\bfire exchange\b|\bexchanged fire\b|\bgun\s*fights?\b|\bgun\s*battles?\b|\bshoot\s*-?outs?\b|\bclash\w*|\bcrossfire\b|\bencounter\b|\bfire raid\b|\breturned (?:the )?fire\b",
+    "firearm": r"\bambush\w*|\bcame under (?:heavy )?fire\b|\bopened fire\b|\bfired (?:at|on|upon)\b|\bfired upon\b|\bgunmen\b|\barmed men\b|\bassailants\b|\battack(?:s|ed|ers?)?\b|\bstormed\b|\braid(?:ed|s)?\b|\bassault\w*\b|\bfiring\b(?!\s+(?:water|tear))|\bshot\b|\bgunned down\b|\bkill(?:ed|ing)\b|\bmartyred\b|\bmartyrdom\b|\bmurder\w*|\bneutrali[sz]ed\b|\bsent to hell\b|\bset (?:a |the )?[\w ]{0,30}on fire\b|\btorch\w*",
+    "smallarms": r"\b(?:automatic|small|light|heavy)\s+(?:weapons|arms)\b|\bgunfire\b|\bopened fire\b|\bguns\b|\brifles?\b",
     "abduction": r"\babduct\w*|\bkidnap\w*|\btaken hostage\b|\bhostages?\b",
     "rioting": r"\b(?:set fire|set on fire|torched|torching|pelted|threw stones|hurled stones|stone-pelting|vandali[sz]\w*|ransack\w*|attacked)\b",
     "mob": r"\bmobs?\b|\blynch\w*|\bvigilante\b|\brioters?\b|\brampag\w*",
@@ -87,9 +88,12 @@ def targets_of(text: str) -> set[str]:
     return found
 
 
+_NO_CLAIM = re.compile(r"\b(?:no|none|nobody|no one|not|yet to|neither)\b[^.]{0,30}\bclaim", re.IGNORECASE)
+
+
 def claimed_group(text: str) -> str:
     """The named group that claimed the attack in ``text``, or ''."""
-    if not _CLAIM.search(text) or _DENY.search(text) or re.search(r"conflicting claims|different \w+ groups", text, re.I):
+    if not _CLAIM.search(text) or _DENY.search(text) or _NO_CLAIM.search(text) or re.search(r"conflicting claims|different \w+ groups", text, re.I):
         return ""
     for rx, name in GROUPS.items():
         if re.search(rx, text):
@@ -122,6 +126,8 @@ def frame_type(signals: set[str], targets: set[str], deaths: bool,
     """
     if "disrupted" in signals:
         return "Strategic developments", "Disrupted weapons use"
+    if "shelling" in signals and "smallarms" in signals and not signals & {"suicide", "air", "grenade", "ied"}:
+        return "Battles", "Armed clash"  # rockets fired in a ground assault with guns: a fight, not stand-off fire
     for key in EXPLOSIVE_ORDER:
         if key in signals:
             return "Explosions/Remote violence", SUB_OF[key]

@@ -73,3 +73,40 @@ def test_namesake_in_another_district_is_not_used():
     (row,) = extract_events(article("Gunmen shot dead two men in the Turbat area of Mohmand district on Friday."),
                             resolve=resolve)
     assert row["geo_status"] == "unlocated" and row["admin2"] == "Mohmand" and row["latitude"] == ""
+
+
+def district_resolve(name: str, *, admin1=None, admin2=None) -> FakeResolution:
+    if name == "Musakhel district":
+        return FakeResolution(FakePlace("Musakhel", "Balochistan", "Musakhel", "", 30.9, 69.97, 3))
+    return FakeResolution(None)
+
+
+def test_unknown_place_falls_back_to_its_named_district():
+    (row,) = extract_events(article("Gunmen shot dead three labourers in the Rarasham area of Musakhel district "
+                                    "on Friday."), resolve=district_resolve)
+    assert row["location"] == "Rarasham" and row["geo_status"] == "located"
+    assert (row["geo_name"], row["geo_precision"], row["admin2"]) == ("Musakhel", 3, "Musakhel")
+    assert (row["latitude"], row["longitude"]) == (30.9, 69.97)
+
+
+def test_place_without_a_resolvable_district_stays_unlocated():
+    (row,) = extract_events(article("Gunmen shot dead three labourers in the Rarasham area of Zhob district "
+                                    "on Friday."), resolve=district_resolve)
+    assert row["geo_status"] == "unlocated" and row["latitude"] == "" and row["geo_name"] == ""
+
+
+def test_a_town_named_like_the_district_is_not_a_district_fallback():
+    def resolve(name, *, admin1=None, admin2=None):
+        if name == "Musakhel district":
+            return FakeResolution(KindPlace("Musa Khel Bazar", "Balochistan", "Musakhel", "Kingri", 30.8, 69.8, 1,
+                                            "populated place"))
+        return FakeResolution(None)
+
+    (row,) = extract_events(article("Gunmen shot dead three labourers in the Rarasham area of Musakhel district "
+                                    "on Friday."), resolve=resolve)
+    assert row["geo_status"] == "unlocated" and row["latitude"] == ""
+
+
+@dataclass(frozen=True)
+class KindPlace(FakePlace):
+    kind: str = ""

@@ -1,0 +1,79 @@
+"""Rules added after the synthetic holdout check: each test is one general coding pattern."""
+from __future__ import annotations
+
+from datetime import date
+
+from extraction.article import Article
+from extraction.numbers import find_deaths
+from extraction.rules import RulesExtractor
+from extraction.taxonomy import claimed_group
+
+
+def events(body: str, published: str = "2024-03-10") -> list[dict]:
+    art = Article(article_id="g", title="", url="https://example.test/g", published=date.fromisoformat(published),
+                  body=body, source="example.test")
+    return RulesExtractor().extract(art)
+
+
+def test_source_after_the_victims_does_not_hide_the_count():
+    assert [c.value for c in find_deaths("Gunmen raided a camp on Saturday, killing 11 civilians, local officials said.")] == [11]
+    assert [c.value for c in find_deaths("Two officials said the road was closed.")] == []
+
+
+def test_named_ranks_that_embraced_martyrdom_are_counted():
+    (c,) = find_deaths("During the exchange of fire, Sepoy Ali Raza, 23, resident of Kohat, embraced martyrdom.")
+    assert (c.value, c.victim_class) == (1, "military")
+    (c,) = find_deaths("Constable Amir Khan and Head Constable Zahid Shah were martyred.")
+    assert (c.value, c.victim_class) == (2, "police")
+    assert find_deaths("The Inspector General visited the injured.") == []
+
+
+def test_named_soldier_adds_to_militants_killed():
+    (e,) = events("RAWALPINDI: Security forces killed four terrorists in an operation in the Spinwam area of "
+                  "North Waziristan district, the ISPR said on Sunday.\n"
+                  "During the exchange of fire, Naik Saleem Akhtar, a resident of Karak, embraced martyrdom.")
+    assert e["fatalities"] == 5 and e["event_type"] == "Battles"
+
+
+def test_an_individual_mention_does_not_undercut_a_count():
+    (e,) = events("Two policemen were martyred when gunmen opened fire on a checkpoint in Turbat on Friday.\n"
+                  "A constable and a head constable died on the spot.")
+    assert e["fatalities"] == 2
+
+
+def test_operation_day_in_a_sentence_without_violence_words():
+    (e,) = events("RAWALPINDI: Security forces killed four terrorists in an operation in the Spinwam area of "
+                  "North Waziristan district, the ISPR said on Sunday.\n"
+                  "The operation was launched on the night of Friday, the statement said.")
+    assert e["event_date"] == "2024-03-08"
+
+
+def test_court_story_about_an_old_bombing_is_not_an_event():
+    assert events("KARACHI: An anti-terrorism court on Saturday sentenced three men to death for a bomb blast "
+                  "in Saddar on May 4, 2021, which killed two people.") == []
+
+
+def test_ambush_of_passengers_is_an_attack_on_civilians():
+    (e,) = events("Gunmen ambushed a passenger van near Kohlu on Friday, killing five passengers.\n"
+                  "The van was travelling under a police escort when it came under fire.")
+    assert (e["event_type"], e["sub_event_type"]) == ("Violence against civilians", "Attack")
+    assert e["actor2"] == "Civilians (Pakistan)"
+
+
+def test_ambush_with_an_exchange_of_fire_stays_a_battle():
+    (e,) = events("Militants ambushed a police van near Kohlu on Friday, killing two policemen.\n"
+                  "Police returned fire and the exchange of fire lasted an hour.")
+    assert e["event_type"] == "Battles"
+
+
+def test_rockets_in_a_ground_assault_are_an_armed_clash():
+    (e,) = events("Gunmen attacked a police station in Tank district with rockets and automatic weapons on Friday, "
+                  "killing two policemen.")
+    assert (e["event_type"], e["sub_event_type"]) == ("Battles", "Armed clash")
+    (e,) = events("Militants fired rockets at a security post in Tank district on Friday, killing two soldiers.")
+    assert e["sub_event_type"] == "Shelling/artillery/missile attack"
+
+
+def test_no_claim_is_not_a_claim():
+    assert claimed_group("No group claimed responsibility, but suspicion fell on the Pakistani Taliban.") == ""
+    assert claimed_group("The Pakistani Taliban claimed responsibility for the attack.") == "TTP: Tehreek-i-Taliban Pakistan"
