@@ -6,7 +6,7 @@ from datetime import date
 
 from extraction import gazetteer
 from extraction.frames import Frame
-from extraction.locate import admin_hints, counts_for, is_guess, town_for_area
+from extraction.locate import admin_hints, counts_for, drop_containers, is_guess, town_for_area
 from extraction.merge import Group, merge_groups, place_key
 from extraction.places import PlaceMention
 
@@ -75,7 +75,7 @@ class Grouper:
         if own is None and f.vague:
             self.current = None  # background without a resolvable day: not coded
             return
-        places = [p for p in f.places if not p.foreign]
+        places = drop_containers([p for p in f.places if not p.foreign])
         if f.places and not places:
             self.current = None  # abroad
             return

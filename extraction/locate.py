@@ -2,15 +2,22 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from extraction import gazetteer
 from extraction.frames import Frame
+from extraction.merge import place_key
 from extraction.numbers import DeathCount
 from extraction.places import PlaceMention
 
 
 def town_for_area(place: PlaceMention) -> PlaceMention:
-    """"the Absar area of Turbat": a part of a town is coded at the town (the area is an alternative name)."""
+    """"the Absar area of Turbat": a part of a town is coded at the town (the area is an alternative name).
+    So is a city's neighbourhood named "X Town" ("Quetta's Satellite Town") that the gazetteer does not know."""
+    if place.kind == "town" and place.parent and gazetteer.resolve(place.name) is None:
+        parent = gazetteer.resolve(place.parent)
+        if parent is not None and parent.kind in ("populated place", "locality"):
+            return PlaceMention(name=place.parent, start=place.start, end=place.end, kind="", province=place.province)
     if place.kind != "area" or not place.parent or gazetteer.is_district(place.parent) or place.parent_kind in (
             "district", "agency", "tehsil", "division", "region", "valley"):
         return place
@@ -72,3 +79,23 @@ def counts_for(place: PlaceMention, places: list[PlaceMention], frame: Frame) ->
         if nearest is place and not between and not listed and place.start - count.start < 80:
             out.append(count)  # "in Zhob and Sui" is a list: its total stays unallocated
     return out
+
+
+def drop_containers(places: list[PlaceMention]) -> list[PlaceMention]:
+    """"In Panjgur, ... in the Gichk area": a district named beside a place the gazetteer puts inside
+    it is that place's district, not a second location."""
+    if len(places) < 2:
+        return places
+    kept = []
+    for p in places:
+        inner = next((q for q in places if q is not p and gazetteer.is_district(p.name) and not q.parent
+                      and (found := gazetteer.resolve(q.name, None, p.name)) is not None
+                      and found.admin2.casefold() == p.name.casefold() and place_key(q.name) != place_key(p.name)),
+                     None)
+        if inner is None:
+            kept.append(p)
+    if len(kept) == len(places):
+        return places
+    names = {place_key(p.name) for p in kept}
+    return [replace(q, parent=next((p.name for p in places if place_key(p.name) not in names), q.parent))
+            if not q.parent else q for q in kept]

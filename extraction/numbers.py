@@ -183,9 +183,19 @@ def find_deaths(sentence: str) -> list[DeathCount]:
                                      prev.start + m.start("num")))
     if not counts:
         counts.extend(_named_dead(sentence))
+    pair = _PAIR_RE.search(sentence)
+    if pair and not _UNCONFIRMED.search(sentence):
+        a, b = _CLASS_OF[pair["a"].lower()], _CLASS_OF[pair["b"].lower()]
+        counts.append(DeathCount(2, a if a == b else "people", False, False, False, False, pair.start()))
     counts.sort(key=lambda c: c.start)
     return counts
 
+
+_NOUN = "|".join(sorted((re.escape(w) for w in _CLASS_OF if w.isalpha()), key=len, reverse=True))
+# "shot dead a polio worker and the police constable escorting him": two victims, named one by one
+_PAIR_RE = re.compile(
+    rf"(?:{DEATH})\s+(?:a|an|the|one)\s+(?:[\w\-]+\s+){{0,2}}?(?P<a>{_NOUN})\s+and\s+"
+    rf"(?:a|an|the|his|her|their|another|one)\s+(?:[\w\-]+\s+){{0,2}}?(?P<b>{_NOUN})\b", re.IGNORECASE)
 
 _RANKS = {
     "military": r"Sepoy|Lance Naik|Naik|Havildar|Naib Subedar|Subedar|Lieutenant Colonel|Lieutenant|Captain|Major|Colonel|Brigadier",

@@ -60,6 +60,7 @@ _EXCLUDED_BEFORE = re.compile(
     r"residents of|belonged to|belonging to|belongs to|kilometres from|kilometers from|km from|miles from|"
     r"officer|commissioner|sho|dpo|ssp|sp|spokesman|spokesperson|mir|mr|sardar|khan|chief|minister|governor|"
     r"candidate|leader|chairman|senator|mna|mpa|ig|dig|inspector|like)\s+(?:the\s+)?"
+    r"|\b(?:hospitals?|clinic|medical (?:centre|center|complex))\s+(?:in|at)\s+(?:the\s+)?"
     r"|\b(?:to|towards)\s+(?-i:[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)\s+in\s+(?:the\s+)?"
     r"|(?<!abducted )(?<!kidnapped )\bfrom\s+(?-i:[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)\s+in\s+(?:the\s+)?)$",
     re.IGNORECASE,

@@ -77,3 +77,28 @@ def test_rockets_in_a_ground_assault_are_an_armed_clash():
 def test_no_claim_is_not_a_claim():
     assert claimed_group("No group claimed responsibility, but suspicion fell on the Pakistani Taliban.") == ""
     assert claimed_group("The Pakistani Taliban claimed responsibility for the attack.") == "TTP: Tehreek-i-Taliban Pakistan"
+
+
+def test_hospital_town_in_a_toll_update_is_not_a_place():
+    (e,) = events("A suicide bomber blew himself up at a seminary in Akora Khattak on Friday, killing at least "
+                  "six people, police said.\n"
+                  "An official said later that the death toll had risen to eight as two of the wounded died in a "
+                  "hospital in Peshawar.")
+    assert e["location"] == "Akora Khattak" and e["fatalities"] == 8
+
+
+def test_named_neighbourhood_town_is_coded_at_the_city():
+    (e,) = events("QUETTA: Two people were killed when a bomb went off in Quetta's Satellite Town on Saturday.")
+    assert e["location"] == "Quetta"
+
+
+def test_district_beside_a_place_inside_it_is_its_district():
+    (e,) = events("In Panjgur, a Levies official was killed when a roadside bomb went off near his vehicle in the "
+                  "Gichk area on Friday.")
+    assert (e["location"], e["admin2"], e["fatalities"]) == ("Gichk", "Panjgur", 1)
+
+
+def test_two_victims_named_one_by_one():
+    assert sum(c.value for c in find_deaths("Gunmen shot dead a polio worker and the police constable escorting "
+                                            "him in Khar.") if not c.single) == 2
+    assert [c.value for c in find_deaths("Gunmen killed a policeman and injured a passer-by.")] == [1]
