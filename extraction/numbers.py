@@ -144,7 +144,8 @@ def find_deaths(sentence: str) -> list[DeathCount]:
         cls = _victim_class(np, 2 if num.lower() in ("a", "an") else 5)
         lead_verb = re.search(rf"{DEATH}\s+$", sentence[max(0, m.start() - 30):m.start()], re.IGNORECASE)
         if num.lower() in ("a", "an") and (cls is None or not lead_verb and not re.match(
-                rf"^(?:[\s-]+[\w’'\-]+){{1,2}}\s+(?:(?:was|has been|had been|is)\s+(?:also\s+)?)?(?:{DEATH})", after, re.IGNORECASE)):
+                rf"^(?:[\s-]+[\w’'\-]+){{1,2}}(?:,\s+[A-Z][\w.’'\- ]{{2,40}},)?\s+(?:(?:was|has been|had been|is)\s+(?:also\s+)?)?(?:{DEATH})",
+                after, re.IGNORECASE)):
             continue  # "a woman was killed" counts; "a journalist ... bodies of police killed" does not
         # The death word must belong to this number: shortly after it (same clause), or just
         # before it ("killing 11 civilians", "killed at least 15").
@@ -183,6 +184,11 @@ def find_deaths(sentence: str) -> list[DeathCount]:
                                      prev.start + m.start("num")))
     if not counts:
         counts.extend(_named_dead(sentence))
+    plus = _PLUS_ONE_RE.search(sentence)
+    if plus and not _UNCONFIRMED.search(sentence) and (parsed := parse_number(plus["num"])) is not None:
+        a, b = _CLASS_OF[plus["a"].lower()], _CLASS_OF[plus["b"].lower()]
+        counts = [c for c in counts if not plus.start() <= c.start < plus.end()]  # the bare N is part of N + 1
+        counts.append(DeathCount(parsed[0] + 1, a if a == b else "people", parsed[1], False, False, False, plus.start()))
     pair = _PAIR_RE.search(sentence)
     if pair and not _UNCONFIRMED.search(sentence):
         a, b = _CLASS_OF[pair["a"].lower()], _CLASS_OF[pair["b"].lower()]
@@ -196,6 +202,11 @@ _NOUN = "|".join(sorted((re.escape(w) for w in _CLASS_OF if w.isalpha()), key=le
 _PAIR_RE = re.compile(
     rf"(?:{DEATH})\s+(?:a|an|the|one)\s+(?:[\w\-]+\s+){{0,2}}?(?P<a>{_NOUN})\s+and\s+"
     rf"(?:a|an|the|his|her|their|another|one)\s+(?:[\w\-]+\s+){{0,2}}?(?P<b>{_NOUN})\b", re.IGNORECASE)
+
+# "Five Chinese nationals and their Pakistani driver were killed": a count plus one more victim
+_PLUS_ONE_RE = re.compile(
+    rf"\b(?P<num>{NUMBER})\s+(?:[\w\-]+\s+){{0,2}}?(?P<a>{_NOUN})\s+and\s+(?:their|his|her|a|an|the|one)\s+"
+    rf"(?:[\w\-]+\s+){{0,2}}?(?P<b>{_NOUN})\s+(?:were|have been|had been)\s+(?:also\s+)?(?:{DEATH})", re.IGNORECASE)
 
 _RANKS = {
     "military": r"Sepoy|Lance Naik|Naik|Havildar|Naib Subedar|Subedar|Lieutenant Colonel|Lieutenant|Captain|Major|Colonel|Brigadier",

@@ -46,7 +46,9 @@ _STOP = {
 _FOREIGN = {"afghanistan", "iran", "india", "china", "libya", "united states", "us", "usa", "uk", "saudi arabia",
             "qatar", "turkey", "russia", "tajikistan", "kabul", "tehran", "delhi", "new delhi", "kandahar",
             "khost", "kunar", "nangarhar", "jalalabad", "sistan", "baluchestan", "uae", "dubai", "beijing",
-            "washington", "london", "sri lanka", "bangladesh"}
+            "washington", "london", "sri lanka", "bangladesh", "paktika", "paktia", "zabul", "helmand", "nimroz",
+            "logar", "ghazni", "nuristan", "badakhshan", "herat", "spin boldak", "torkham afghanistan"}
+_COUNTRIES = {"afghanistan", "iran", "india", "china", "libya", "tajikistan", "uae", "saudi arabia", "qatar"}
 _LOCATIVE_BEFORE = re.compile(
     r"(?:\b(?:[Ii]n|[Aa]t|[Nn]ear|[Ii]nside|[Oo]utside|[Aa]cross|around|within|on|into|targeted|hit|struck|rocked|attacked)\s+"
     r"(?:the\s+|a\s+)?(?:(?:[a-z][\w\-]*|[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*(?:\s+district)?[’']s)\s+){0,4}"
@@ -61,6 +63,8 @@ _EXCLUDED_BEFORE = re.compile(
     r"officer|commissioner|sho|dpo|ssp|sp|spokesman|spokesperson|mir|mr|sardar|khan|chief|minister|governor|"
     r"candidate|leader|chairman|senator|mna|mpa|ig|dig|inspector|like)\s+(?:the\s+)?"
     r"|\b(?:hospitals?|clinic|medical (?:centre|center|complex))\s+(?:in|at)\s+(?:the\s+)?"
+    r"|\b(?:travelling|traveling|heading|going|returning|on (?:their|his|her) way)\b[^.,;]{0,60}\bto\s+(?:the\s+)?"
+    r"(?:(?!when\b|while\b|after\b|as\b|and\b|were\b|was\b|they\b)[\w\-]+\s+){0,6}(?:in|at)\s+(?:the\s+)?"
     r"|\b(?:to|towards)\s+(?-i:[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)\s+in\s+(?:the\s+)?"
     r"|(?<!abducted )(?<!kidnapped )\bfrom\s+(?-i:[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)\s+in\s+(?:the\s+)?)$",
     re.IGNORECASE,
@@ -218,6 +222,8 @@ def find_places(text: str) -> list[PlaceMention]:
         if parent and gazetteer.province_name(parent):
             parent = ""
         foreign = foreign or parent.lower() in _FOREIGN  # "Afghanistan's Paktika province"
+        foreign = foreign or bool(re.match(rf"\s*(?:{KIND_WORDS})?\s*(?:,|in|of)\s+(?:the\s+)?(?:neighbouring\s+)?"
+                                           rf"(?:{'|'.join(_COUNTRIES)})\b", text[end:], re.IGNORECASE))
         mentions.append(PlaceMention(name=name, start=start, end=end, kind=kind, parent=parent,
                                      foreign=foreign, province=province, possessive=bool(poss) and not parents.get(i),
                                      near=i in near_parent,

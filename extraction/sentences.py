@@ -4,9 +4,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# "QUETTA:", "DERA ISMAIL KHAN/PESHAWAR:", "PESHAWAR, Pakistan —", "Islamabad [Pakistan], October 25 (ANI):"
+# "QUETTA:", "DERA ISMAIL KHAN/PESHAWAR:", "PESHAWAR, Pakistan —", "Islamabad [Pakistan], October 25 (ANI):",
+# "ISLAMABAD, March 17 (Reuters) -", "QUETTA, Pakistan (AFP) —"
 _DATELINE = re.compile(
-    r"^(?P<places>[A-Z][A-Z.'\- ]{2,}(?:/[A-Z][A-Z.'\- ]{2,})*)(?:,\s*[A-Z][a-z]+\.?(?:\s+\d{1,2})?)?\s*(?::|—|–|\s-\s)\s*"
+    r"^(?P<places>[A-Z][A-Z.'\- ]{2,}(?:/[A-Z][A-Z.'\- ]{2,})*)(?:,\s*[A-Z][a-z]+\.?(?:\s+\d{1,2})?){0,2}(?:\s*\([A-Za-z ]+\))?\s*(?::|—|–|\s-\s)\s*"
     r"|^(?P<places2>[A-Z][a-z]+(?: [A-Z][a-z]+)*(?:/[A-Z][a-z]+)*)\s*\[[A-Za-z ]+\],\s*[A-Z][a-z]+\.? \d{1,2}\s*\([A-Za-z]+\):\s*"
 )
 _ABBREV = re.compile(

@@ -13,7 +13,8 @@ PROTESTERS = "Protesters (Pakistan)"
 _SIGNALS: dict[str, str] = {
     "disrupted": r"\bdefus\w+|\bdiffus\w+|\bthwart\w*|\bfoil\w*|\bbomb disposal|(?:explosive|device|bomb|IED)s?\b[^.]{0,30}\b(?:was|were)\s+(?:discovered|found|recovered|seized)"
                  r"|\b(?:recovered|seized|confiscated|found|discovered)\b[^.]{0,50}\b(?:explosives?|IEDs?|bombs?|devices?|grenades?|suicide (?:vests?|jackets?)|detonators?)\b",
-    "suicide": r"\bsuicide\s+(?:bomb\w*|attack\w*|blast\w*|explosion|attacker|car|vest|jacket)",
+    "suicide": r"\bsuicide\s+(?:bomb\w*|attack\w*|blast\w*|explosion|attacker|car|vest|jacket)"
+               r"|\brammed\s+(?:an?\s+|the\s+|their\s+)?explosives?-(?:laden|packed|filled)\s+(?:vehicle|car|truck|van|motorcycle)",
     "air": r"\bair\s*-?strikes?\b|\bairstrikes?\b|\bdrone\s+(?:strike|attack)s?|\bair\s+raids?\b|\bjets?\b[^.]{0,20}\b(?:bombed|pounded|struck)",
     "grenade": r"\bgrenades?\b",
     "shelling": r"\bprojectiles?\b|\brockets?\b|\bmortars?\b|\bshell(?:ing|ed|s)\b|\bartillery\b|\bmissiles?\b",
@@ -24,7 +25,7 @@ _SIGNALS: dict[str, str] = {
     "abduction": r"\babduct\w*|\bkidnap\w*|\btaken hostage\b|\bhostages?\b",
     "rioting": r"\b(?:set fire|set on fire|torched|torching|pelted|threw stones|hurled stones|stone-pelting|vandali[sz]\w*|ransack\w*|attacked)\b",
     "mob": r"\bmobs?\b|\blynch\w*|\bvigilante\b|\brioters?\b|\brampag\w*",
-    "protest": r"\bprotest\w*|\bdemonstrations?\b|\bdemonstrators?\b|\brall(?:y|ies)\b|\bsit-in\b|\blong march\b|\bmarchers\b",
+    "protest": r"\b(?:shutter-down|wheel-jam|observed an?|observe an?|went on|go on)\s+strike\b|\bprotest\w*|\bdemonstrations?\b|\bdemonstrators?\b|\brall(?:y|ies)\b|\bsit-in\b|\blong march\b|\bmarchers\b",
     "intervention": r"\bbaton\w*|\btear\s*gas\b|\bwater cannon\w*|\barrested\b|\bdetained\b|\bdispersed\b|\blathi",
     "communal": r"\btribes?\b|\btribal (?:clash|feud|dispute|fighting)\w*|\bclans?\b|\brival (?:groups|families)\b|\bland dispute\b",
     "operation": r"\boperations?\b|\bIBO\b|\bsearch\b|\bcordon\b",

@@ -102,3 +102,40 @@ def test_two_victims_named_one_by_one():
     assert sum(c.value for c in find_deaths("Gunmen shot dead a polio worker and the police constable escorting "
                                             "him in Khar.") if not c.single) == 2
     assert [c.value for c in find_deaths("Gunmen killed a policeman and injured a passer-by.")] == [1]
+
+
+def test_wire_dateline_date_is_not_the_event_day():
+    (e,) = events("ISLAMABAD, March 10 (Reuters) - Five soldiers were killed on Saturday when militants attacked a "
+                  "post in Mir Ali in North Waziristan, the army said.")
+    assert e["event_date"] == "2024-03-09"
+
+
+def test_explosives_laden_vehicle_rammed_into_a_post_is_a_suicide_bomb():
+    (e,) = events("Militants rammed an explosives-laden vehicle into a military post in Mir Ali on Saturday, "
+                  "killing seven soldiers.")
+    assert e["sub_event_type"] == "Suicide bomb"
+
+
+def test_place_inside_a_foreign_country_is_abroad():
+    assert events("Officials said air strikes hit two areas of Khost province in Afghanistan on Sunday, "
+                  "killing eight people.") == []
+
+
+def test_traders_strike_is_a_protest_not_an_abduction():
+    (e,) = events("Traders in Kandhkot observed a strike on Saturday against the rising incidents of kidnapping.")
+    assert e["event_type"] == "Protests"
+
+
+def test_destination_after_travelling_to_is_not_a_place():
+    (e,) = events("Four engineers were killed when a suicide bomber hit their convoy in Besham on Saturday.\n"
+                  "The engineers were travelling to the dam site in Upper Kohistan when the attack took place.")
+    assert e["location"] == "Besham"
+
+
+def test_count_plus_one_more_victim_and_appositive_name():
+    (e,) = events("Five Chinese nationals and their Pakistani driver were killed when a suicide bomber hit their "
+                  "convoy in Besham on Saturday.")
+    assert e["fatalities"] == 6
+    (e,) = events("Police repulsed an attack on a police station in Isa Khel on Friday, killing two attackers.\n"
+                  "A constable, Muhammad Aslam, was martyred in the exchange of fire.")
+    assert e["fatalities"] == 3
