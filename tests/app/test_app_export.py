@@ -24,7 +24,7 @@ def _download_calls(query: dict[str, str]) -> dict[str, dict]:
     """Run the dashboard with ``query`` and capture the kwargs of each download button by key.
 
     AppTest keeps the button but not its bytes (its media store is thrown away after the
-    run), so spy on the method the sidebar calls (map-stack-offline.md section 3).
+    run), so spy on the method the sidebar calls.
     """
     with patch.object(DeltaGenerator, "download_button", autospec=True,
                       side_effect=DeltaGenerator.download_button) as spy:
