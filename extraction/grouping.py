@@ -10,6 +10,9 @@ from extraction.locate import admin_hints, counts_for, drop_containers, is_guess
 from extraction.merge import Group, merge_groups, place_key
 from extraction.places import PlaceMention
 
+# "Six people had been killed when the fighting erupted on Sunday": the same incident, another day
+_SAME_STORY = re.compile(r"\bthe (?:fighting|clashes|clash|violence|unrest|gunfight|exchange of fire|battle)\b",
+                         re.IGNORECASE)
 _SEVERAL_ATTACKS = re.compile(r"\b(?:both|all|the|multiple|several)\s+(?:\w+\s+)?attacks\b")
 
 
@@ -66,7 +69,7 @@ class Grouper:
             return []
         for f in self.frames:
             self.add(f)
-        return merge_groups(self.finish())
+        return _split_running_tolls(merge_groups(self.finish()))
 
     def add(self, f: Frame) -> None:
         if f.dated_only:
@@ -104,6 +107,14 @@ class Grouper:
             self.pending.append(f)
         elif f.claimed and not f.total and not re.search(r"\battacks\b", f.sentence.text):
             current.claimed = current.claimed or f.claimed  # "X claimed responsibility for the attack"
+        elif own is not None and own != current.day and (f.deaths or f.singular_death) and not f.total \
+                and _SAME_STORY.search(f.sentence.text) and current.kind() is not None \
+                and (f.weak or f.kind is None or f.kind[0] == current.kind()[0]):
+            g = self.group_for(current.place, own)
+            f.kind, f.weak = current.kind(), False
+            f.signals = f.signals | set().union(*(x.signals for x in current.frames))
+            f.targets = f.targets | set().union(*(x.targets for x in current.frames))
+            g.frames.append(f)
         elif (own is None or own == current.day) and _compatible(f, current) and (
                 own is not None or f.statement_date in (None, current.day, self.published)):
             current.frames.append(f)
@@ -135,3 +146,18 @@ class Grouper:
         """A claim covering several attacks ("claimed responsibility for attacks in multiple locations")."""
         return next((f.claimed for f in self.frames if f.claimed and (
             f.total or _SEVERAL_ATTACKS.search(f.sentence.text))), "")
+
+
+def _split_running_tolls(groups: list[Group]) -> list[Group]:
+    """"five more people killed on Monday, taking the toll to 11" after six on Sunday at the same
+    place: Monday's event has five. A running toll spans days; each day keeps its own dead."""
+    for g in groups:
+        for f in g.frames:
+            more = [c for c in f.deaths if c.more]
+            updates = [c for c in f.deaths if c.update]
+            if len(more) != 1 or not updates:
+                continue
+            others = sum(o.fatalities() for o in groups if o is not g and o.key() == g.key() and o.day < g.day)
+            if others and others + more[0].value == max(c.value for c in updates):
+                g.own_deaths = more[0].value
+    return groups

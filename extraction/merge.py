@@ -31,6 +31,7 @@ class Group:
     claimed: str = ""                                      # a group that claimed this attack
     assigned: list[DeathCount] = field(default_factory=list)  # counts a multi-place sentence gives this place
     admin_guessed: bool = False                            # admin2 is the dateline's, not the place's
+    own_deaths: int | None = None                          # "N more" when the rest of a running toll is another day's
 
     def key(self) -> str:
         return place_key(self.place.name)
@@ -71,6 +72,8 @@ class Group:
         return all(f.weak or not f.kind for f in self.frames) and bool(self.frames)
 
     def fatalities(self) -> int:
+        if self.own_deaths is not None:
+            return self.own_deaths
         main: list[DeathCount] = []
         extra: list[DeathCount] = []
         for f in self.frames:

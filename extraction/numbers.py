@@ -96,6 +96,7 @@ class DeathCount:
     subset: bool        # "including nine policemen"
     start: int
     single: bool = False  # one person singled out ("a constable died", "Sepoy X embraced martyrdom")
+    more: bool = False    # "five more people killed": deaths added to an earlier toll
 
 
 def _victim_class(np: str, span: int = 5) -> str | None:
@@ -172,7 +173,7 @@ def find_deaths(sentence: str) -> list[DeathCount]:
             value=value, victim_class=cls, vague=vague, update=update,
             earlier=bool(_EARLIER_RE.search(sentence[max(0, m.start() - 40):m.start()])),
             subset=bool(re.search(r"\b(?:including|among them|of whom|of them)\s*$", before, re.IGNORECASE)),
-            start=m.start(), single=num.lower() in ("a", "an"),
+            start=m.start(), single=num.lower() in ("a", "an"), more=bool(re.match(r"\s+more\b", after, re.IGNORECASE)),
         ))
     # "Four terrorists were killed in Panjgur and nine in Naushki": the second count is elliptical.
     for prev in list(counts):

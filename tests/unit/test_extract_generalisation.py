@@ -139,3 +139,17 @@ def test_count_plus_one_more_victim_and_appositive_name():
     (e,) = events("Police repulsed an attack on a police station in Isa Khel on Friday, killing two attackers.\n"
                   "A constable, Muhammad Aslam, was martyred in the exchange of fire.")
     assert e["fatalities"] == 3
+
+
+def test_running_toll_over_two_days_gives_one_event_per_day():
+    got = events("Clashes between two tribes over a land dispute in Boshehra village of Kurram district entered "
+                 "their second day on Sunday, with five more people killed, taking the toll to 11.\n"
+                 "Six people had been killed when the fighting erupted on Saturday, officials said.")
+    assert sorted((e["event_date"], e["fatalities"], e["event_type"]) for e in got) == [
+        ("2024-03-09", 6, "Battles"), ("2024-03-10", 5, "Battles")]
+
+
+def test_running_toll_without_the_earlier_day_keeps_the_update():
+    (e,) = events("The toll from the clashes in Boshehra village of Kurram district rose to 11 on Sunday, with "
+                  "five more people killed.")
+    assert e["fatalities"] == 11
