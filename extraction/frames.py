@@ -43,6 +43,9 @@ _JUDICIAL = re.compile(r"\b(?:sentenced|convicted|acquitted|indicted|verdict|awa
 # "the operation was launched on the night of Saturday": no violence word, but the incident's day.
 _INCIDENT_REF = re.compile(r"\b(?:the|this)\s+(?:\w+\s+)?(?:operation|attack|incident|raid|ambush|blast|explosion|"
                            r"assault|encounter|shooting|bombing)\b", re.IGNORECASE)
+# "compensation for each person killed in the September 29 bombing": a known, earlier attack referred to
+_REFERENCED = re.compile(r"\b(?:those|people|persons?|each person|victims?|famil(?:y|ies)|heirs|martyrs)\b[^.]{0,30}?"
+                         r"\b(?:killed|injured|martyred|wounded|affected)\s+in\s+the\b|\bvictims of the\b", re.IGNORECASE)
 _DRILL = re.compile(r"\b(?:mock|drills?|exercises?|rehearsals?|war games?|training)\b", re.IGNORECASE)
 _HERE = re.compile(r"\bhere\b|\bin the city\b|\bin the (?:port|provincial|federal) (?:city|capital)\b|\bthe city's\b",
                    re.IGNORECASE)
@@ -152,6 +155,8 @@ def build_frame(sentence: Sentence, published: date | None, dateline: tuple[str,
         weak = False
     if _INTENT.search(text) and not _VIOLENT_VERB.search(text) and not deaths:
         return None
+    if _AFTERMATH.search(text) and _REFERENCED.search(text):
+        return None  # compensation, condolences or an inquiry about an attack already reported
     if _NON_EVENT.match(text) or (_AFTERMATH.search(text) and not _VIOLENT_VERB.search(text)):
         if not deaths:
             return None  # a condemnation, a case, a visit: nothing to code

@@ -46,6 +46,8 @@ class Group:
         bombs = signals & {"suicide", "grenade", "ied", "air", "shelling"}
         if "protest" in signals and "rioting" in signals and "intervention" not in signals and not bombs:
             return "Riots", "Violent demonstration"  # with police action it stays a protest met by force
+        if "force_on_protest" in signals and not bombs:
+            return "Protests", "Excessive force against protesters"  # deaths included: the force was the state's
         if "protest" in signals and not deaths and not bombs:
             return "Protests", "Protest with intervention" if "intervention" in signals else "Peaceful protest"
         best = min(kinds, key=lambda k: taxonomy.TYPE_PRIORITY.index(k[0]))

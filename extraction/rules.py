@@ -53,7 +53,7 @@ class RulesExtractor:
         fatalities = g.fatalities()
         frames = g.frames or g.weak
         armed = any(f.targets & {"militant"} or f.claimed or "clash" in f.signals and "militant" in f.targets
-                    for f in frames)
+                    for f in frames) or "militant" in g.dead_classes()  # gunmen, robbers killed: no protest clash
         if protests and event_type == "Battles" and not armed:
             event_type, sub = "Riots", "Violent demonstration"  # clashes of a protest with the police
         targets = set().union(*(f.targets for f in frames))

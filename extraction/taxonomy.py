@@ -22,12 +22,19 @@ _SIGNALS: dict[str, str] = {
     "clash": r"\bexchange of fire\b|\bfire exchange\b|\bexchanged fire\b|\bgun\s*fights?\b|\bgun\s*battles?\b|\bshoot\s*-?outs?\b|\bclash\w*|\bcrossfire\b|\bencounter\b|\bfire raid\b|\breturned (?:the )?fire\b",
     "firearm": r"\bambush\w*|\bcame under (?:heavy )?fire\b|\bopened fire\b|\bfired (?:at|on|upon)\b|\bfired upon\b|\bgunmen\b|\barmed men\b|\bassailants\b|\battack(?:s|ed|ers?)?\b|\bstormed\b|\braid(?:ed|s)?\b|\bassault\w*\b|\bfiring\b(?!\s+(?:water|tear))|\bshot\b|\bgunned down\b|\bkill(?:ed|ing)\b|\bmartyred\b|\bmartyrdom\b|\bmurder\w*|\bneutrali[sz]ed\b|\bsent to hell\b|\bset (?:a |the )?[\w ]{0,30}on fire\b|\btorch\w*",
     "smallarms": r"\b(?:automatic|small|light|heavy)\s+(?:weapons|arms)\b|\bgunfire\b|\bopened fire\b|\bguns\b|\brifles?\b",
-    "abduction": r"\babduct\w*|\bkidnap\w*|\btaken hostage\b|\bhostages?\b",
+    "abduction": r"\b(?:picked up|taken away|whisked away|bundled)\s+by\b|\bforcibly disappeared\b|\babduct\w*|\bkidnap\w*|\btaken hostage\b|\bhostages?\b",
     "rioting": r"\b(?:set fire|set on fire|torched|torching|pelted|threw stones|hurled stones|stone-pelting|vandali[sz]\w*|ransack\w*|attacked)\b",
     "mob": r"\bmobs?\b|\blynch\w*|\bvigilante\b|\brioters?\b|\brampag\w*",
     "protest": r"\b(?:shutter-down|wheel-jam|observed an?|observe an?|went on|go on)\s+strike\b|\bprotest\w*|\bdemonstrations?\b|\bdemonstrators?\b|\brall(?:y|ies)\b|\bsit-in\b|\blong march\b|\bmarchers\b",
     "intervention": r"\bbaton\w*|\btear\s*gas\b|\bwater cannon\w*|\barrested\b|\bdetained\b|\bdispersed\b|\blathi",
     "communal": r"\btribes?\b|\btribal (?:clash|feud|dispute|fighting)\w*|\bclans?\b|\brival (?:groups|families)\b|\bland dispute\b",
+    # "picked up by security forces": an enforced disappearance, the state is the perpetrator
+    "state_abduction": r"\b(?:picked up|taken away|whisked away|bundled|abducted|forcibly disappeared)\s+by\s+(?:the\s+)?"
+                       r"(?:Pakistani\s+)?(?:security forces|forces|army|troops|FC|Frontier Corps|intelligence|agencies|CTD|police)",
+    # lethal or armed force used on a demonstration ("police opened fire on a crowd protesting")
+    "force_on_protest": r"\b(?:police|forces|troops|personnel|Rangers)\s+(?:opened fire|fired)\s+(?:on|at|upon)\s+(?:a\s+|the\s+)?"
+                        r"(?:\w+\s+)?(?:crowd|protesters|demonstrators|protest|rally|procession|mourners|sit-in)",
+    "afghan_forces": r"\bAfghan(?:istan)?\s+(?:forces|troops|border (?:guards|forces|police)|Taliban forces|army)\b",
     "operation": r"\boperations?\b|\bIBO\b|\bsearch\b|\bcordon\b",
 }
 SIGNALS = {k: re.compile(v, re.IGNORECASE if k not in ("ied",) else 0) for k, v in _SIGNALS.items()}
@@ -127,6 +134,8 @@ def frame_type(signals: set[str], targets: set[str], deaths: bool,
     """
     if "disrupted" in signals:
         return "Strategic developments", "Disrupted weapons use"
+    if "force_on_protest" in signals and not signals & {"suicide", "air", "grenade", "ied", "shelling"}:
+        return "Protests", "Excessive force against protesters"
     if "shelling" in signals and "smallarms" in signals and not signals & {"suicide", "air", "grenade", "ied"}:
         return "Battles", "Armed clash"  # rockets fired in a ground assault with guns: a fight, not stand-off fire
     for key in EXPLOSIVE_ORDER:
@@ -162,16 +171,23 @@ def actors_for(event_type: str, sub: str, targets: set[str], signals: set[str], 
     if event_type == "Strategic developments":
         return (MILITARY if "military" in targets and "police" not in targets else POLICE), ""
     if event_type == "Protests":
+        if sub == "Excessive force against protesters":
+            return PROTESTERS, (MILITARY if "military" in targets and "police" not in targets else POLICE)
         return PROTESTERS, (POLICE if "intervention" in signals else "")
     if event_type == "Riots":
         if sub == "Violent demonstration":
             return RIOTERS, (POLICE if "police" in targets else "")
         return RIOTERS, victims
     if event_type == "Battles":
+        if "afghan_forces" in signals and not claimed:
+            return "Military Forces of Afghanistan", MILITARY  # a border clash between two states
         if not targets & {"military", "police"} and "communal" in signals:
             return "Unidentified Communal Militia (Pakistan)", "Unidentified Communal Militia (Pakistan)"
         return attacker, security
     if event_type == "Violence against civilians":
+        if "state_abduction" in signals and not claimed:
+            attacker = POLICE if re.search(r"police|CTD", " ".join(sorted(targets))) and "military" not in targets \
+                else MILITARY
         return attacker, victims
     if sub == "Air/drone strike":
         return MILITARY, attacker

@@ -153,3 +153,41 @@ def test_running_toll_without_the_earlier_day_keeps_the_update():
     (e,) = events("The toll from the clashes in Boshehra village of Kurram district rose to 11 on Sunday, with "
                   "five more people killed.")
     assert e["fatalities"] == 11
+
+
+def test_picked_up_by_security_forces_is_a_forced_disappearance_by_the_state():
+    (e,) = events("Three students were picked up by security forces from the Absar area of Turbat on Friday, "
+                  "their families said.")
+    assert e["sub_event_type"] == "Abduction/forced disappearance"
+    assert (e["actor1"], e["actor2"]) == ("Military Forces of Pakistan", "Civilians (Pakistan)")
+
+
+def test_compensation_for_victims_of_an_earlier_bombing_is_not_an_event():
+    assert events("The government on Thursday announced compensation for the family of each person killed in the "
+                  "September 29 suicide bombing in Mastung.") == []
+
+
+def test_a_day_after_dates_only_relative_to_another_incident():
+    (e,) = events("Four soldiers were martyred when militants attacked a camp in Kalat's Mangochar area on Friday.\n"
+                  "The attack came a day after a bomb blast in Quetta killed two people.")
+    assert e["location"] == "Mangochar" and e["fatalities"] == 4
+
+
+def test_police_encounter_with_robbers_is_a_battle_even_beside_a_protest():
+    got = events("KARACHI: Three suspected robbers were killed in an encounter with police in Gadap on Friday night.\n"
+                 "Relatives staged a protest outside the press club in Karachi on Saturday.")
+    battle = next(e for e in got if e["event_date"] == "2024-03-08")
+    assert (battle["event_type"], battle["fatalities"]) == ("Battles", 3)
+
+
+def test_police_firing_on_protesters_is_excessive_force():
+    (e,) = events("HYDERABAD: Two people were killed when police opened fire on a crowd protesting against a "
+                  "killing in Hyderabad on Friday.")
+    assert (e["event_type"], e["sub_event_type"]) == ("Protests", "Excessive force against protesters")
+    assert (e["actor1"], e["actor2"], e["fatalities"]) == ("Protesters (Pakistan)", "Police Forces of Pakistan", 2)
+
+
+def test_border_clash_with_afghan_forces():
+    (e,) = events("Pakistani and Afghan forces exchanged fire at the Chaman border crossing on Saturday, killing two "
+                  "Pakistani soldiers.")
+    assert {e["actor1"], e["actor2"]} == {"Military Forces of Afghanistan", "Military Forces of Pakistan"}
