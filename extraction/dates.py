@@ -48,12 +48,13 @@ _STATEMENT_BEFORE = re.compile(
 )
 _EVENT_VERB = re.compile(r"\b(?:took place|occurred|happened|carried out|killed|attacked|struck|exploded|went off|"
                          r"opened fire|shot|abducted|kidnapped|martyred)\b", re.IGNORECASE)
+_SCHEDULE = re.compile(r"\b(?:for|from|till|until)\s+(?:next\s+|coming\s+)?$", re.IGNORECASE)
 _STATEMENT_AFTER = re.compile(r"^\W{0,3}(?:\)\s*)?(?:said|told|announced|confirmed|reported)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
 class DateMention:
-    kind: str          # "event", "statement" or "vague"
+    kind: str          # "event", "statement", "vague" or "future" ("a strike for Monday")
     start: int         # offset in the sentence
     day: date | None   # resolved day (None for vague or when unresolvable)
     text: str
@@ -124,5 +125,7 @@ def _classify(sentence: str, match: re.Match[str], day: date | None) -> DateMent
     said = _STATEMENT_BEFORE.search(before)
     if said and _EVENT_VERB.search(before[said.start():]):
         said = None  # "police said the attack took place on Monday": the day of the attack
+    if "wd" in match.re.groupindex and match["wd"] and _SCHEDULE.search(before) and not after.startswith(("'s", "’s")):
+        return DateMention("future", match.start(), None, match.group())  # "a strike for Monday": a plan
     kind = "statement" if said or _STATEMENT_AFTER.search(after) else "event"
     return DateMention(kind, match.start(), day, match.group())

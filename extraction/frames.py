@@ -46,6 +46,8 @@ _INCIDENT_REF = re.compile(r"\b(?:the|this)\s+(?:\w+\s+)?(?:operation|attack|inc
 # "compensation for each person killed in the September 29 bombing": a known, earlier attack referred to
 _REFERENCED = re.compile(r"\b(?:those|people|persons?|each person|victims?|famil(?:y|ies)|heirs|martyrs)\b[^.]{0,30}?"
                          r"\b(?:killed|injured|martyred|wounded|affected)\s+in\s+the\b|\bvictims of the\b", re.IGNORECASE)
+_OPERATION = re.compile(r"\b(?:conducted|launched|carried out|began|started)\b[^.]{0,40}\b(?:operation|IBO|raid|search)\b",
+                        re.IGNORECASE)
 _DRILL = re.compile(r"\b(?:mock|drills?|exercises?|rehearsals?|war games?|training)\b", re.IGNORECASE)
 _HERE = re.compile(r"\bhere\b|\bin the city\b|\bin the (?:port|provincial|federal) (?:city|capital)\b|\bthe city's\b",
                    re.IGNORECASE)
@@ -103,10 +105,14 @@ def is_heading(sentence: Sentence, paragraph: str) -> bool:
 def _outside_background(places: list[PlaceMention], text: str) -> list[PlaceMention]:
     """Drop places whose own clause is dated vaguely ("the killing of a reporter in Khuzdar last month")."""
     kept = []
+    floor = 0  # "abducted from X last week was found near Y": the vague date is X's, not Y's
     for p in places:
         after = re.split(r"[,;]|\band\b|\bwhile\b", text[p.end:p.end + 40])[0]
-        before = re.split(r"[,;]|\band\b|\bwhile\b", text[max(0, p.start - 60):p.start])[-1]
-        if any(d.kind == "vague" for d in find_dates(after, None) + find_dates(before, None)):
+        before = re.split(r"[,;]|\band\b|\bwhile\b", text[max(0, p.start - 60, floor):p.start])[-1]
+        vague_after = [d for d in find_dates(after, None) if d.kind == "vague"]
+        if vague_after:
+            floor = p.end + vague_after[-1].start + len(vague_after[-1].text)
+        if vague_after or any(d.kind == "vague" for d in find_dates(before, None)):
             continue
         kept.append(p)
     return kept
@@ -127,7 +133,15 @@ def build_frame(sentence: Sentence, published: date | None, dateline: tuple[str,
     claimed = taxonomy.claimed_group(text)
     if _JUDICIAL.search(text):
         return None  # a court case about an attack is not the attack
+    if any(d.kind == "future" for d in dates) and not any(d.kind == "event" for d in dates) and not deaths:
+        return None  # a strike called for Monday has not happened
     if not violent and not deaths and not single and not claimed:
+        if "operation" in signals and _OPERATION.search(text) and not _AFTERMATH.search(text) \
+                and (places := _outside_background(find_places(text), text)):
+            # "security forces conducted an IBO in the general area of Buleda": where the fighting told next is
+            return Frame(sentence=sentence, places=places, dates=dates, deaths=[], signals=signals,
+                         targets=taxonomy.targets_of(text), kind=None, singular_death=False, total=False,
+                         separate=False, claimed="", nationality="", offset=sentence.dateline_end, published=published)
         if _INCIDENT_REF.search(text) and any(d.kind == "event" for d in dates) and not _AFTERMATH.search(text):
             return Frame(sentence=sentence, places=[], dates=dates, deaths=[], signals=signals, targets=set(),
                          kind=None, singular_death=False, total=False, separate=False, claimed="",
@@ -143,7 +157,8 @@ def build_frame(sentence: Sentence, published: date | None, dateline: tuple[str,
     for p in places:  # "kidnapped in Wadh ... found near Wadh": one place named twice
         unique.setdefault(re.sub(r"[^a-z]", "", p.name.lower()), p)
     places = list(unique.values())
-    if not places and kind and kind[0] == "Protests" and dateline and gazetteer.resolve(dateline[0]):
+    if not places and kind and kind[0] == "Protests" and dateline and gazetteer.resolve(dateline[0]) \
+            and not re.search(r"\b(?:of|in) the (?:area|village|locality|town)\b", text):
         places = [PlaceMention(name=dateline[0], start=0, end=0, kind="")]  # protests happen where reported
     here = sentence.dateline or dateline
     if not places and here and _HERE.search(text) and gazetteer.resolve(here[0]):

@@ -160,14 +160,17 @@ def find_deaths(sentence: str) -> list[DeathCount]:
                                  head, re.IGNORECASE)
         toll = re.search(r"\b(?:toll|death toll|number of (?:the )?(?:dead|deaths|fatalities|those killed|people killed))\b"
                          r"[^.]{0,200}$", sentence[:m.start()], re.IGNORECASE)
-        update = bool(_UPDATE_RE.search(sentence[max(0, m.start() - 25):m.start()]))
+        update = bool(_UPDATE_RE.search(sentence[max(0, m.start() - 25):m.start()])) or bool(
+            re.search(r"\blater\s+(?:confirmed|put the (?:death\s+)?toll at|said)\s+$", sentence[max(0, m.start() - 40):m.start()],
+                      re.IGNORECASE))  # "hospital officials later confirmed 14 deaths": a newer toll
         if not (death_after or death_before or (toll and update)):
             continue
         if death_after and injury_after and injury_after.start() < death_after.start() and not death_before \
                 and not (toll and update):
             continue
         if cls is None:
-            if not (toll or death_before or re.match(r"^\s*(?:were|was|have been|had been)?\s*(?:killed|dead|died|martyred)", after, re.IGNORECASE)):
+            if not (toll or death_before or re.match(r"^\s*(?:(?:were|was|have been|had been)?\s*(?:killed|dead|died|martyred)"
+                                                     r"|deaths|fatalities)\b", after, re.IGNORECASE)):
                 continue
             cls = "people"
         counts.append(DeathCount(
@@ -240,5 +243,6 @@ def singular_death(sentence: str) -> bool:
             r"\b(?:no one|nobody|none|no casualt\w+|no deaths?|no loss of life)\b", sentence, re.IGNORECASE):
         return False
     return bool(re.search(
+        r"\b(?:bullet-riddled|tortured|mutilated|decomposed|dead)\s+bod(?:y|ies)\b|"
         r"\bkilling (?:him|her)\b|\bto death\b|\b(?:was|is) (?:shot dead|killed|gunned down|martyred|lynched|murdered)\b",
         sentence, re.IGNORECASE))

@@ -191,3 +191,39 @@ def test_border_clash_with_afghan_forces():
     (e,) = events("Pakistani and Afghan forces exchanged fire at the Chaman border crossing on Saturday, killing two "
                   "Pakistani soldiers.")
     assert {e["actor1"], e["actor2"]} == {"Military Forces of Afghanistan", "Military Forces of Pakistan"}
+
+
+def test_operation_sentence_places_the_fighting_told_next():
+    (e,) = events("RAWALPINDI: On 8 March 2024, security forces conducted an intelligence-based operation in the "
+                  "general area of Buleda, Kech district, the ISPR said.\n"
+                  "During the operation, three terrorists were sent to hell.\n"
+                  "During the exchange of fire, Naik Asif Ali and Sepoy Bilal Ahmed embraced shahadat.")
+    assert (e["event_date"], e["location"], e["event_type"], e["fatalities"]) == ("2024-03-08", "Buleda", "Battles", 5)
+
+
+def test_body_found_is_a_killing_where_found_and_a_planned_strike_is_not_an_event():
+    (e,) = events("KHUZDAR: The bullet-riddled body of a trader who had been abducted from Khuzdar last week was "
+                  "found near Zehri on Saturday, officials said.\n"
+                  "Traders in Khuzdar announced a shutter-down strike for Monday.")
+    assert (e["location"], e["event_date"], e["fatalities"]) == ("Zehri", "2024-03-09", 1)
+    assert e["event_type"] == "Violence against civilians"
+
+
+def test_later_confirmed_toll_replaces_the_first():
+    (e,) = events("At least 12 people were killed when a bomb exploded in a market in Parachinar on Friday.\n"
+                  "Hospital officials later confirmed 14 deaths.")
+    assert e["fatalities"] == 14
+
+
+def test_quadcopter_is_a_drone_strike_and_angry_villagers_torching_is_a_riot():
+    (e,) = events("Two children were killed when a quadcopter dropped explosives on a house in Mir Ali on Friday.")
+    assert e["sub_event_type"] == "Air/drone strike"
+    (e,) = events("Angry villagers torched a police van and pelted a police station with stones in Shorkot on Friday.")
+    assert (e["event_type"], e["sub_event_type"]) == ("Riots", "Violent demonstration")
+
+
+def test_protest_in_the_area_is_not_moved_to_the_dateline():
+    got = events("MIRAMSHAH: Two children were killed when a quadcopter dropped explosives on a house in Hurmaz "
+                 "village of Mir Ali tehsil on Friday.\n"
+                 "Residents of the area later placed the bodies on the road in protest.")
+    assert all(e["location"] != "Miramshah" for e in got)
