@@ -39,7 +39,7 @@ def parse_number(text: str) -> tuple[int, bool] | None:
 
 
 VICTIM_CLASSES: dict[str, tuple[str, ...]] = {
-    "military": ("soldier", "soldiers", "troops", "personnel", "sepoy", "sepoys", "jawan", "jawans", "officer",
+    "military": ("rangers", "soldier", "soldiers", "troops", "personnel", "sepoy", "sepoys", "jawan", "jawans", "officer",
                  "officers", "army", "fc", "security", "commando", "commandos", "servicemen", "major", "captain"),
     "police": ("policeman", "policemen", "police", "cop", "cops", "constable", "constables", "levies",
                "levy", "policemen,", "inspector", "sub-inspector", "guard", "guards"),

@@ -36,13 +36,18 @@ _SIGNALS: dict[str, str] = {
     "force_on_protest": r"\b(?:police|forces|troops|personnel|Rangers)\s+(?:opened fire|fired)\s+(?:on|at|upon)\s+(?:a\s+|the\s+)?"
                         r"(?:\w+\s+)?(?:crowd|protesters|demonstrators|protest|rally|procession|mourners|sit-in)",
     "afghan_forces": r"\bAfghan(?:istan)?\s+(?:forces|troops|border (?:guards|forces|police)|Taliban forces|army)\b",
+    # the bomb was aimed at the security forces even when bystanders died too
+    "security_target": r"\b(?:near|next to|at|on|targeting|targeted|struck|hit|into|outside)\s+(?:an?\s+|the\s+|their\s+)?"
+                       r"(?:\w+\s+)?(?:(?:police|security forces['’]?|FC|Frontier Corps|army|military|Levies|Rangers)\s+"
+                       r"(?:vehicle|van|convoy|post|checkpost|check post|checkpoint|station|patrol|mobile|headquarters)s?\b"
+                       r"|offices? of the (?:\w+\s+){0,2}(?:police|army|FC|Levies)\b)",
     "operation": r"\boperations?\b|\bIBO\b|\bsearch\b|\bcordon\b",
 }
 SIGNALS = {k: re.compile(v, re.IGNORECASE if k not in ("ied",) else 0) for k, v in _SIGNALS.items()}
 SIGNALS["ied"] = re.compile(_SIGNALS["ied"], re.IGNORECASE)
 
 _TARGETS = {
-    "military": r"\bsoldiers?\b|\btroops\b|\barmy\b|\bsecurity forces\b|\bsecurity personnel\b|\bFrontier Corps\b|\bFC\b|\bmilitary\b|\bsepoys?\b|\bjawans?\b|\bcantt?\b|\bcantonment\b|\bISPR\b|\bIBO\b|\bsecurity (?:forces )?post\b|\bSSG\b",
+    "military": r"\bRangers\b|\bsoldiers?\b|\btroops\b|\barmy\b|\bsecurity forces\b|\bsecurity personnel\b|\bFrontier Corps\b|\bFC\b|\bmilitary\b|\bsepoys?\b|\bjawans?\b|\bcantt?\b|\bcantonment\b|\bISPR\b|\bIBO\b|\bsecurity (?:forces )?post\b|\bSSG\b",
     "police": r"\bpolice\w*\b|\bpolicem[ae]n\b|\blevies\b|\blevis\b|\bCTD\b|\bconstabulary\b|\bconstables?\b|\blaw enforce\w+|\bbomb disposal\b|\bcops?\b",
     "civilian": r"\bcivilians?\b|\blabou?rers?\b|\bpassengers?\b|\bworkers?\b|\bpeople\b|\bjournalists?\b|\bstudents?\b|\bchild(?:ren)?\b|\bwom[ae]n\b|\bworshippers?\b|\bshop\w*|\bmarket\b|\bbus\b|\bfamil(?:y|ies)\b|\bvillagers?\b|\bresidents?\b|\bmosque\b|\bschool\b|\bcandidates?\b|\bresidence\b|\bhouse\b|\bconvention\b|\bgathering\b|\bmanager\b|\belder\b|\bpolio\b|\bengineers?\b|\bpilgrims?\b|\bteachers?\b|\bdoctors?\b|\btraders?\b",
     "infrastructure": r"\bpipe\s*lines?\b|\bgas line\b|\brailway track\b|\btracks?\b|\bpylons?\b|\btowers?\b|\bbridges?\b|\btransmission\b|\bpower line\b",
@@ -77,6 +82,8 @@ def signals_of(text: str) -> set[str]:
     found = {name for name, rx in SIGNALS.items() if rx.search(text)}
     if "ied" in found and not _DETONATION.search(text):
         found.discard("ied")  # explosives named but nothing went off: a seizure, a threat, a warning
+    if not found & {"suicide", "ied", "grenade", "shelling"}:
+        found.discard("security_target")  # only the target of a bomb counts ("funeral at the Police Lines" does not)
     return found
 
 
@@ -91,6 +98,7 @@ _ATTRIBUTION = re.compile(
 
 def targets_of(text: str) -> set[str]:
     text = _ATTRIBUTION.sub(" ", text)  # "police said" names the source, not a target
+    text = re.sub(r"\bBorder Military Police\b", "BMP police", text)  # a police force despite its name
     found = {name for name, rx in TARGETS.items() if rx.search(text)}
     if _MILITARY_CASED.search(text):
         found.add("military")
@@ -193,7 +201,11 @@ def actors_for(event_type: str, sub: str, targets: set[str], signals: set[str], 
                 else MILITARY
         return attacker, victims
     if sub == "Air/drone strike":
+        if "civilian" in targets and "militant" not in targets and "military" not in targets:
+            return attacker, victims  # a quadcopter dropping explosives on a house: no state strike reported
         return MILITARY, attacker
+    if "security_target" in signals:
+        return attacker, (POLICE if "police" in targets and "military" not in targets else MILITARY)
     if "military" in targets and "civilian" not in targets:
         return attacker, MILITARY
     if "police" in targets and "civilian" not in targets:

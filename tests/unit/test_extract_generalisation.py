@@ -227,3 +227,25 @@ def test_protest_in_the_area_is_not_moved_to_the_dateline():
                  "village of Mir Ali tehsil on Friday.\n"
                  "Residents of the area later placed the bodies on the road in protest.")
     assert all(e["location"] != "Miramshah" for e in got)
+
+
+def test_earlier_claims_without_a_day_are_background():
+    got = events("The BLF claimed responsibility for an attack on an army convoy in the Dasht area of Kech district "
+                 "on Thursday.\nThe group had earlier claimed a string of attacks in Kech and Panjgur districts.")
+    assert [e["location"] for e in got] == ["Dasht"]
+
+
+def test_actor2_follows_the_target_of_the_bomb_and_the_force_named():
+    (e,) = events("At least 14 people, including nine policemen, were killed when a suicide bomber blew himself up "
+                  "next to a police vehicle in Daraban on Friday.")
+    assert e["actor2"] == "Police Forces of Pakistan"
+    (e,) = events("Three Rangers personnel were injured when a bomb exploded near their vehicle in Malir on Friday.")
+    assert e["actor2"] == "Military Forces of Pakistan"
+    (e,) = events("Two Border Military Police personnel were martyred when militants attacked a check post at "
+                  "Fort Munro on Friday night.")
+    assert e["actor2"] == "Police Forces of Pakistan"
+
+
+def test_quadcopter_with_no_state_operator_is_not_a_military_strike():
+    (e,) = events("Two children were killed when a quadcopter dropped explosives on their house in Mir Ali on Friday.")
+    assert (e["actor1"], e["actor2"]) == ("Unidentified Armed Group (Pakistan)", "Civilians (Pakistan)")
