@@ -40,7 +40,8 @@ def admin_hints(place: PlaceMention, context_admin1: str = "", context_admin2: s
         else:
             parent = gazetteer.resolve(place.parent, admin1 or None)
             parent_admin2 = parent.admin2 if parent else ""
-    hinted = gazetteer.resolve(place.name, admin1 or None, parent_admin2 or None)
+    # the dateline's province is the better guess between namesakes ("JHANG: ... in Shorkot")
+    hinted = gazetteer.resolve(place.name, admin1 or context_admin1 or None, parent_admin2 or None)
     if hinted is not None and parent_admin2 and not place.near and hinted.admin2.lower() != parent_admin2.lower():
         hinted = None  # the text says which district it is in; a namesake elsewhere is wrong
     plain = hinted or gazetteer.resolve(place.name, admin1 or context_admin1 or None)

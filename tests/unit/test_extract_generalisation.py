@@ -249,3 +249,8 @@ def test_actor2_follows_the_target_of_the_bomb_and_the_force_named():
 def test_quadcopter_with_no_state_operator_is_not_a_military_strike():
     (e,) = events("Two children were killed when a quadcopter dropped explosives on their house in Mir Ali on Friday.")
     assert (e["actor1"], e["actor2"]) == ("Unidentified Armed Group (Pakistan)", "Civilians (Pakistan)")
+
+
+def test_dateline_province_picks_between_namesakes():
+    (e,) = events("JHANG: Angry villagers torched a police van in Shorkot on Friday.")
+    assert (e["admin1"], e["admin2"]) == ("Punjab", "Jhang")
