@@ -82,6 +82,8 @@ class Grouper:
         if f.places and not places:
             self.current = None  # abroad
             return
+        if not places and self.current is not None and self.split_days(f):
+            return
         if not places:
             self.add_unplaced(f, own)
         elif len(places) == 1:
@@ -100,6 +102,20 @@ class Grouper:
                 g.weak.append(f)
                 g.assigned.extend(counts_for(place, places, f))
             self.current = None
+
+    def split_days(self, f: Frame) -> bool:
+        """"Five were killed on Saturday ... and three more on Sunday": each count goes to the day
+        named after it, at the place being reported; True when the sentence was split so."""
+        days = {d.day for d in f.dates if d.kind == "event" and d.day is not None
+                and (self.published is None or d.day <= self.published)}
+        if len(days) < 2 or not f.deaths or f.total or f.vague or self.current is None:
+            return False
+        for count in f.deaths:
+            g = self.group_for(self.current.place, f.date_near(count.start))
+            if f not in g.weak:
+                g.weak.append(f)
+            g.assigned.append(count)
+        return True
 
     def add_unplaced(self, f: Frame, own: date | None) -> None:
         current = self.current
@@ -136,7 +152,9 @@ class Grouper:
             groups, pending = [group], pending[1:]
         if len(groups) == 1:
             for f in pending:
-                if f.event_date in (None, groups[0].day) and _compatible(f, groups[0]):
+                if f.claimed and not f.total and not re.search(r"\battacks\b", f.sentence.text):
+                    groups[0].claimed = groups[0].claimed or f.claimed  # the claim of the only attack
+                elif f.event_date in (None, groups[0].day) and _compatible(f, groups[0]):
                     groups[0].frames.append(f)
                     if f.total:
                         groups[0].no_deaths.add(id(f))

@@ -169,7 +169,7 @@ def find_deaths(sentence: str) -> list[DeathCount]:
                 and not (toll and update):
             continue
         if cls is None:
-            if not (toll or death_before or re.match(r"^\s*(?:(?:were|was|have been|had been)?\s*(?:killed|dead|died|martyred)"
+            if not (toll or death_before or re.match(r"^\s*(?:more\s+)?(?:(?:were|was|have been|had been)?\s*(?:killed|dead|died|martyred)"
                                                      r"|deaths|fatalities)\b", after, re.IGNORECASE)):
                 continue
             cls = "people"

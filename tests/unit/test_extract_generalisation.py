@@ -254,3 +254,24 @@ def test_quadcopter_with_no_state_operator_is_not_a_military_strike():
 def test_dateline_province_picks_between_namesakes():
     (e,) = events("JHANG: Angry villagers torched a police van in Shorkot on Friday.")
     assert (e["admin1"], e["admin2"]) == ("Punjab", "Jhang")
+
+
+def test_one_sentence_with_two_days_at_one_place_gives_two_events():
+    got = events("PESHAWAR: Security forces killed eight militants in an operation in the Tirah valley of Khyber "
+                 "district over the weekend, officials said on Sunday.\n"
+                 "Five militants were killed on Friday when troops raided their hideouts, and three more died in "
+                 "an exchange of fire on Saturday, a security official said.")
+    assert sorted((e["event_date"], e["fatalities"]) for e in got) == [("2024-03-08", 5), ("2024-03-09", 3)]
+
+
+def test_claim_in_a_later_sentence_reaches_an_event_placed_by_the_dateline():
+    (e,) = events("KARACHI: Two Chinese nationals were killed when a suicide bomber targeted a convoy near Jinnah "
+                  "International Airport on Saturday night.\n"
+                  "The Baloch Liberation Army claimed responsibility for the attack.")
+    assert e["actor1"] == "BLA: Baloch Liberation Army" and e["location"] == "Karachi"
+
+
+def test_a_rally_that_dispersed_peacefully_had_no_intervention():
+    (e,) = events("QUETTA: A rally was taken out here on Saturday to mark Kashmir Solidarity Day.\n"
+                  "The rally dispersed peacefully.")
+    assert (e["sub_event_type"], e["actor2"]) == ("Peaceful protest", "")
