@@ -22,7 +22,7 @@ _ATTACK = re.compile(r"\b(?:opened fire|fired|attack\w*|stormed|raid\w*|assault\
 # Courts, cases, visits and ceremonies about an attack are not the attack.
 _AFTERMATH = re.compile(
     r"\b(?:court|sentenced|convicted|acquitted|verdict|trial|hearing|indicted|bail|FIR|registered|inquiry|probe|"
-    r"compensation|cheques?|visited|met|meeting|briefed|chaired|approved|announced|condemn\w*|condolences?|"
+    r"compensat\w*|jirga|cheques?|visited|met|meeting|briefed|chaired|approved|announced|condemn\w*|condolences?|"
     r"funerals?|tribute|anniversary|commemorat\w+|inaugurated|designat\w+|proscribed|took notice|notice of)\b",
     re.IGNORECASE)
 _VIOLENT_VERB = re.compile(

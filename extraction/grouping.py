@@ -13,6 +13,7 @@ from extraction.places import PlaceMention
 # "Six people had been killed when the fighting erupted on Sunday": the same incident, another day
 _SAME_STORY = re.compile(r"\bthe (?:fighting|clashes|clash|violence|unrest|gunfight|exchange of fire|battle)\b",
                          re.IGNORECASE)
+_VIOLENT = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 _SEVERAL_ATTACKS = re.compile(r"\b(?:both|all|the|multiple|several)\s+(?:\w+\s+)?attacks\b")
 
 
@@ -49,13 +50,13 @@ class Grouper:
         self.context_admin1 = context.admin1 if context else ""
         self.context_admin2 = context.admin2 if context and len(dateline) == 1 else ""
         self.groups: list[Group] = []
-        self.by_key: dict[tuple[str, date], Group] = {}
+        self.by_key: dict[tuple[str, date, str], Group] = {}
         self.pending: list[Frame] = []
         self.current: Group | None = None
 
-    def group_for(self, place: PlaceMention, day: date) -> Group:
+    def group_for(self, place: PlaceMention, day: date, kind: str = "") -> Group:
         place = town_for_area(place)
-        key = (place_key(place.name), day)
+        key = (place_key(place.name), day, kind)
         if key not in self.by_key:
             admin1, admin2 = admin_hints(place, self.context_admin1, self.context_admin2)
             self.by_key[key] = Group(place=place, day=day, admin1=admin1, admin2=admin2,
@@ -90,6 +91,9 @@ class Grouper:
             place = places[0]
             day = own or next((g.day for g in self.groups if g.key() == place_key(place.name)), None) or self.main_day
             g = self.group_for(place, day)
+            if g.frames and f.kind and not f.weak and f.kind[0] in _VIOLENT and (g.kind() or ("",))[0] in _VIOLENT \
+                    and not _compatible(f, g):
+                g = self.group_for(place, day, f.kind[0])  # a bombing and a shooting in one town: two events
             g.frames.append(f)
             if f.total:
                 g.no_deaths.add(id(f))

@@ -207,6 +207,10 @@ def find_places(text: str) -> list[PlaceMention]:
                 continue
         if i > 0 and re.fullmatch(r"\s*(?:district)?[’']s\s+", text[located[i - 1][1]:start]):
             parents[i] = located[i - 1][2]
+        elif i > 0 and re.fullmatch(r"\s*(?:district|agency|tehsil)\s+(?:town|village|area|city)\s+of\s+(?:the\s+)?",
+                                    text[located[i - 1][1]:start]):
+            parents[i] = located[i - 1][2]  # "the Kurram district town of Sadda"
+            is_parent.add(i - 1)
     parent_idx = set(is_parent)
     child_of_prev = {i for i in parents if i >= 0 and i > 0 and parents[i] == located[i - 1][2]
                      and re.fullmatch(r"\s*(?:district)?[’']s\s+", text[located[i - 1][1]:located[i][0]])}

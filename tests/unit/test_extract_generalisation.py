@@ -275,3 +275,22 @@ def test_a_rally_that_dispersed_peacefully_had_no_intervention():
     (e,) = events("QUETTA: A rally was taken out here on Saturday to mark Kashmir Solidarity Day.\n"
                   "The rally dispersed peacefully.")
     assert (e["sub_event_type"], e["actor2"]) == ("Peaceful protest", "")
+
+
+def test_a_bombing_and_a_shooting_in_one_town_are_two_events():
+    got = events("DERA ISMAIL KHAN: Two policemen were killed when a roadside bomb went off near their vehicle in "
+                 "Dera Ismail Khan on Friday morning.\n"
+                 "In the evening, unknown gunmen shot dead a shopkeeper in the city's Chungi No 10 area, police said.")
+    assert sorted((e["event_type"], e["fatalities"]) for e in got) == [
+        ("Explosions/Remote violence", 2), ("Violence against civilians", 1)]
+
+
+def test_district_town_of_names_the_town():
+    (e,) = events("Gunmen opened fire on a passenger vehicle in the Kurram district town of Sadda on Saturday, "
+                  "killing four people, police said.")
+    assert (e["location"], e["admin2"], e["fatalities"]) == ("Sadda", "Kurram", 4)
+
+
+def test_jirga_asking_compensation_for_an_old_attack_is_not_an_event():
+    assert events("BANNU: A jirga of elders on Saturday demanded that the government compensate the victims of "
+                  "the March 4 attack on the Bannu cantonment, in which 18 people were killed.") == []
