@@ -91,8 +91,8 @@ class Grouper:
             place = places[0]
             day = own or next((g.day for g in self.groups if g.key() == place_key(place.name)), None) or self.main_day
             g = self.group_for(place, day)
-            if g.frames and f.kind and not f.weak and f.kind[0] in _VIOLENT and (g.kind() or ("",))[0] in _VIOLENT \
-                    and not _compatible(f, g):
+            if g.frames and f.kind and not f.weak and not f.total and (f.deaths or f.singular_death) \
+                    and f.kind[0] in _VIOLENT and (g.kind() or ("",))[0] in _VIOLENT and not _compatible(f, g):
                 g = self.group_for(place, day, f.kind[0])  # a bombing and a shooting in one town: two events
             g.frames.append(f)
             if f.total:

@@ -2,9 +2,13 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
-from extraction.article import Article
+import pytest
+
+from extraction.article import Article, read_article
 from extraction.numbers import find_deaths
+from extraction.pipeline import extract_events
 from extraction.rules import RulesExtractor
 from extraction.taxonomy import claimed_group
 
@@ -294,3 +298,25 @@ def test_district_town_of_names_the_town():
 def test_jirga_asking_compensation_for_an_old_attack_is_not_an_event():
     assert events("BANNU: A jirga of elders on Saturday demanded that the government compensate the victims of "
                   "the March 4 attack on the Bannu cantonment, in which 18 people were killed.") == []
+
+
+def test_a_later_sentence_naming_the_place_in_a_total_does_not_split_the_event():
+    (e,) = events("KALAT: Militants attacked a police station in Kalat on Saturday and set it on fire, injuring three "
+                  "policemen, officials said.\n"
+                  "Officials said the attack in Kalat was one of several carried out in different districts the same day.")
+    assert e["event_type"] == "Battles"
+
+
+DEMO = Path(__file__).resolve().parents[2] / "data" / "demo"
+
+
+@pytest.mark.skipif(not DEMO.is_dir(), reason="no demo reports")
+def test_demo_reports_give_one_event_each_with_the_lead_toll():
+    rows = {p.stem: extract_events(read_article(p)) for p in sorted(DEMO.glob("*.txt"))}
+    assert all(len(r) == 1 for r in rows.values()), {k: len(r) for k, r in rows.items()}
+    fatalities = {k: r[0]["fatalities"] for k, r in rows.items()}
+    assert fatalities.get("2026-02-01_gwadar-labourers", 11) == 11
+    assert fatalities.get("2024-04-13_noshki-bus-passengers", 11) == 11
+    musakhel = rows.get("2024-08-26_musakhel-highway-killings")
+    if musakhel:
+        assert (musakhel[0]["geo_status"], musakhel[0]["geo_precision"]) == ("located", 3)
