@@ -63,7 +63,7 @@ VICTIM_CLASSES: dict[str, tuple[str, ...]] = {
 _CLASS_OF = {word: cls for cls, words in VICTIM_CLASSES.items() for word in words}
 
 DEATH = (
-    r"(?:killed|kills|kill|killing|dead|died|dies|martyred|embraced (?:martyrdom|shahadat|shahadat’|‘shahadat’)"
+    r"(?:killed|kills|kill|killing|dead|died|dies|martyred|martyring|embraced (?:martyrdom|shahadat|shahadat’|‘shahadat’)"
     r"|embraced\s+\W?shahadat\W?|lost (?:their|his|her) lives|shot dead|gunned down|succumbed|neutrali[sz]ed"
     r"|sent to hell|lynched|slain|perished|fatally shot|claiming|claimed the lives|bodies|death toll|deaths"
     r"|beheaded|murdered|executed)"

@@ -32,6 +32,10 @@ def test_named_ranks_that_embraced_martyrdom_are_counted():
     assert find_deaths("The Inspector General visited the injured.") == []
 
 
+def test_martyring_gives_the_toll():
+    assert [c.value for c in find_deaths("Terrorists attacked the Levies thana in Tump, martyring three Levies men.")] == [3]
+
+
 def test_named_soldier_adds_to_militants_killed():
     (e,) = events("RAWALPINDI: Security forces killed four terrorists in an operation in the Spinwam area of "
                   "North Waziristan district, the ISPR said on Sunday.\n"
