@@ -48,7 +48,7 @@ _FOREIGN = {"afghanistan", "iran", "india", "china", "libya", "united states", "
             "khost", "kunar", "nangarhar", "jalalabad", "sistan", "baluchestan", "uae", "dubai", "beijing",
             "washington", "london", "sri lanka", "bangladesh", "paktika", "paktia", "zabul", "helmand", "nimroz",
             "logar", "ghazni", "nuristan", "badakhshan", "herat", "spin boldak", "torkham afghanistan"}
-_COUNTRIES = {"afghanistan", "iran", "india", "china", "libya", "tajikistan", "uae", "saudi arabia", "qatar"}
+_COUNTRIES = ("afghanistan", "iran", "india", "china", "libya", "tajikistan", "uae", "saudi arabia", "qatar")
 _LOCATIVE_BEFORE = re.compile(
     r"(?:\b(?:[Ii]n|[Aa]t|[Nn]ear|[Ii]nside|[Oo]utside|[Aa]cross|around|within|on|into|targeted|hit|struck|rocked|attacked)\s+"
     r"(?:the\s+|a\s+)?(?:(?:[a-z][\w\-]*|[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*(?:\s+district)?[’']s)\s+){0,4}"
