@@ -25,7 +25,7 @@ from geo.gazetteer import default_gazetteer  # noqa: E402
 from geo.names import name_key  # noqa: E402
 
 TESTLIST = ROOT / "geo" / "testlist.csv"
-DEV_GLOB = "/work/shared/eval/dev/*.json"
+DEV_GLOB = str(ROOT.parent / "shared" / "eval" / "dev" / "*.json")  # the eval set sits beside the repo
 SWAPS = (("u", "oo"), ("oo", "u"), ("i", "ee"), ("ee", "i"), ("a", "e"), ("q", "k"), ("w", "v"), ("ai", "ay"),
          ("abad", "aabad"), ("kh", "k"), (" ", ""))
 
