@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sqlite3
 import time
 import uuid
 from dataclasses import dataclass
@@ -46,13 +47,31 @@ class UpsertSummary:
         return UpsertSummary(self.new + other.new, self.updated + other.updated, self.unchanged + other.unchanged)
 
 
+def _enable_wal(cur: Any, *, clock: Callable[[], float] = time.monotonic,
+                sleep: Callable[[float], None] = time.sleep) -> None:
+    """Switch a SQLite file to WAL so readers never block the ingest writer.
+
+    The switch needs an exclusive lock, and SQLite answers "database is locked" at once, without its busy
+    handler, when another process opens the same new file at that moment; so retry here until the busy timeout.
+    """
+    deadline = clock() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            cur.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or clock() >= deadline:
+                raise
+            sleep(0.02)
+
+
 def _sqlite_setup(engine: sa.Engine) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: Any, _record: Any) -> None:
         dbapi_conn.isolation_level = None  # we issue BEGIN ourselves (pysqlite's implicit one is deferred)
         cur = dbapi_conn.cursor()
         cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        cur.execute("PRAGMA journal_mode = WAL")
+        _enable_wal(cur)
         cur.execute("PRAGMA synchronous = NORMAL")
         cur.close()
 

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import sqlite3
 import subprocess
 import sys
 import textwrap
@@ -13,7 +14,7 @@ from data.filters import Filters
 from data.loader import to_frame
 from data.sample import synthetic_events
 from data.schema import COLUMN_NAMES
-from data.store import EventStore, UpsertSummary
+from data.store import BUSY_TIMEOUT_MS, EventStore, UpsertSummary, _enable_wal
 from errors import SchemaError, StoreError
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -37,6 +38,41 @@ def test_creates_parent_directory_and_sets_wal(tmp_path):
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 1000
     assert set(sa.inspect(store.engine).get_table_names()) >= {"events", "runs"}
+
+
+class _LockedCursor:
+    """A cursor whose first ``locked`` calls fail the way a second process opening a new file sees it."""
+
+    def __init__(self, locked: int) -> None:
+        self.locked, self.calls = locked, 0
+
+    def execute(self, sql: str) -> None:
+        self.calls += 1
+        if self.calls <= self.locked:
+            raise sqlite3.OperationalError("database is locked")
+
+
+def test_switching_to_wal_waits_out_another_process_opening_the_file():
+    now, naps = [0.0], []
+
+    def sleep(seconds: float) -> None:
+        naps.append(seconds)
+        now[0] += seconds
+
+    cursor = _LockedCursor(locked=3)
+    _enable_wal(cursor, clock=lambda: now[0], sleep=sleep)
+    assert cursor.calls == 4 and len(naps) == 3
+
+
+def test_switching_to_wal_gives_up_after_the_busy_timeout():
+    now = [0.0]
+
+    def sleep(seconds: float) -> None:
+        now[0] += seconds
+
+    with pytest.raises(sqlite3.OperationalError, match="locked"):
+        _enable_wal(_LockedCursor(locked=10**9), clock=lambda: now[0], sleep=sleep)
+    assert now[0] >= BUSY_TIMEOUT_MS / 1000
 
 
 def test_reingesting_the_same_rows_changes_nothing(fixture_store):
