@@ -21,8 +21,13 @@ _WD = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _MON = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 _EXPLICIT = re.compile(
     rf"\b(?P<m1>{_MON})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y1>(?:19|20)\d\d))?"
-    rf"|\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{_MON})\b\.?(?:,?\s+(?P<y2>(?:19|20)\d\d))?"
+    # "the night of 8/9 July": a night is dated by its start, so the first day is the one kept
+    rf"|\b(?:(?P<d0>\d{{1,2}})(?:st|nd|rd|th)?\s*[/\-–]\s*)?(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{_MON})\b\.?"
+    rf"(?:,?\s+(?P<y2>(?:19|20)\d\d))?"
 )
+# "the intervening night of Saturday and Sunday": the second weekday is the night's end, not its day.
+_NIGHT_END = re.compile(r"\bnight\b[^.;]{0,25}\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s*"
+                        r"(?:/|-|–|and)\s*$", re.IGNORECASE)
 _RELATIVE = re.compile(
     rf"\b(?:(?:last|this)\s+)?{_WD}\b|\b(?P<yest>yesterday)\b|\b(?P<lastnight>last night)\b"
     r"|\b(?P<today>today|tonight|this morning|this evening)\b",
@@ -69,7 +74,7 @@ def latest_weekday(weekday: str, published: date) -> date:
 
 def _explicit_day(match: re.Match[str], published: date | None) -> date | None:
     month = MONTHS[(match["m1"] or match["m2"]).lower()]
-    day = int(match["d1"] or match["d2"])
+    day = int(match["d1"] or match["d0"] or match["d2"])
     year_text = match["y1"] or match["y2"]
     if year_text:
         year = int(year_text)
@@ -105,6 +110,8 @@ def find_dates(sentence: str, published: date | None) -> list[DateMention]:
             continue
         if match["wd"] and any(0 <= a - match.end() <= 3 for a, _ in explicit):
             continue  # "Friday, June 23, 2017": the explicit date already covers it
+        if match["wd"] and _NIGHT_END.search(sentence[:match.start()]):
+            continue
         day: date | None = None
         if published is not None:
             if match["wd"]:

@@ -11,6 +11,9 @@ from extraction.numbers import DeathCount
 from extraction.places import PlaceMention
 
 
+_SMALL_KINDS = ("area", "areas", "village", "town")
+
+
 def town_for_area(place: PlaceMention) -> PlaceMention:
     """"the Absar area of Turbat": a part of a town is coded at the town (the area is an alternative name).
     So is a city's neighbourhood named "X Town" ("Quetta's Satellite Town") that the gazetteer does not know."""
@@ -82,6 +85,15 @@ def counts_for(place: PlaceMention, places: list[PlaceMention], frame: Frame) ->
     return out
 
 
+def _inside(q: PlaceMention, district: PlaceMention) -> bool:
+    """The gazetteer puts ``q`` in ``district``; or the text calls ``district`` a district and ``q`` a
+    small area the gazetteer does not know ("in Mastung district, ... in the Kanak area")."""
+    found = gazetteer.resolve(q.name, None, district.name)
+    if found is not None:
+        return found.admin2.casefold() == district.name.casefold()
+    return district.kind == "district" and q.kind in _SMALL_KINDS and gazetteer.resolve(q.name) is None
+
+
 def drop_containers(places: list[PlaceMention]) -> list[PlaceMention]:
     """"In Panjgur, ... in the Gichk area": a district named beside a place the gazetteer puts inside
     it is that place's district, not a second location."""
@@ -90,9 +102,7 @@ def drop_containers(places: list[PlaceMention]) -> list[PlaceMention]:
     kept = []
     for p in places:
         inner = next((q for q in places if q is not p and gazetteer.is_district(p.name) and not q.parent
-                      and (found := gazetteer.resolve(q.name, None, p.name)) is not None
-                      and found.admin2.casefold() == p.name.casefold() and place_key(q.name) != place_key(p.name)),
-                     None)
+                      and place_key(q.name) != place_key(p.name) and _inside(q, p)), None)
         if inner is None:
             kept.append(p)
     if len(kept) == len(places):
