@@ -96,7 +96,10 @@ def find_dates(sentence: str, published: date | None) -> list[DateMention]:
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     explicit: list[tuple[int, int]] = []
+    days = [m for m in _EXPLICIT.finditer(sentence) if m["d1"] or m["d2"]]
     for match in _VAGUE.finditer(sentence):
+        if any(d.start() <= match.start() < d.end() for d in days if d.start() < match.start()):
+            continue  # "March 2025" inside "on 11 March 2025" is that day's month, not a vague date
         found.append(DateMention("vague", match.start(), None, match.group()))
         taken.append(match.span())
     for match in _EXPLICIT.finditer(sentence):
@@ -135,5 +138,7 @@ def _classify(sentence: str, match: re.Match[str], day: date | None) -> DateMent
         said = None  # "police said the attack took place on Monday": the day of the attack
     if "wd" in match.re.groupindex and match["wd"] and _SCHEDULE.search(before) and not after.startswith(("'s", "’s")):
         return DateMention("future", match.start(), None, match.group())  # "a strike for Monday": a plan
-    kind = "statement" if said or _STATEMENT_AFTER.search(after) else "event"
+    # "By Wednesday, the toll had risen to 16": the day of a later count, not of the incident
+    as_of = re.fullmatch(r"\W*(?:by|as of)\s+(?:late\s+|early\s+)?", sentence[:match.start()], re.IGNORECASE)
+    kind = "statement" if said or as_of or _STATEMENT_AFTER.search(after) else "event"
     return DateMention(kind, match.start(), day, match.group())

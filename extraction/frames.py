@@ -118,8 +118,18 @@ def _outside_background(places: list[PlaceMention], text: str) -> list[PlaceMent
     return kept
 
 
+# "the killed terrorists, who remained involved in ... the attack near Bela on 28 June": their past, not this event
+_HISTORY = re.compile(r"\bwho\s+(?:had\s+)?(?:were|was|remained|have been|has been|had been)\s+"
+                      r"(?:actively\s+|also\s+|allegedly\s+|reportedly\s+)*(?:involved|wanted)\s+(?:in|for)\b"
+                      r"|\b(?:remained|actively)\s+(?:\w+\s+)?involved\s+in\b"
+                      r"|\binvolved\s+in\s+(?:numerous|several|many|various|a number of|multiple)\b", re.IGNORECASE)
+
+
 def build_frame(sentence: Sentence, published: date | None, dateline: tuple[str, ...] = ()) -> Frame | None:
     text = sentence.text[sentence.dateline_end:]
+    history = _HISTORY.search(text)
+    if history:
+        text = text[:history.start()]
     signals = taxonomy.signals_of(text)
     violent = signals & {"disrupted", "suicide", "air", "grenade", "shelling", "ied", "clash", "firearm",
                          "abduction", "mob", "protest"}

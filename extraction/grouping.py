@@ -21,8 +21,18 @@ def _compatible(frame: Frame, group: Group) -> bool:
     kind = group.kind()
     if frame.kind is None or kind is None or frame.weak or frame.kind[0] == kind[0]:
         return True
+    if {frame.kind[0], kind[0]} <= {"Protests", "Riots"}:
+        return True  # a demonstration that turns violent is one event
     # complex attack: the gunfight around a bombing belongs to the bombing
     return kind[0] == "Explosions/Remote violence" and frame.kind[0] == "Battles"
+
+
+def _bombing_lead(frame: Frame, group: Group) -> bool:
+    """A placeless lead telling of a bombing, before the place's own "assault" or "attack" sentence:
+    under the complex-attack rule the bombing is the event."""
+    kind = group.kind()
+    return bool(frame.kind and kind and not frame.total and frame.kind[0] == "Explosions/Remote violence"
+                and kind[0] in _VIOLENT)
 
 
 def main_day(frames: list[Frame], published: date | None) -> date | None:
@@ -80,7 +90,10 @@ class Grouper:
             self.current = None  # background without a resolvable day: not coded
             return
         places = drop_containers([p for p in f.places if not p.foreign])
-        if f.places and not places:
+        stand_in = bool(places) and all(p.start == p.end == 0 for p in places)
+        if stand_in and any((g.kind() or ("",))[0] in ("Protests", "Riots") for g in self.groups):
+            places = []  # the dateline stood in for a protest's place, and the protest's own place is known
+        elif f.places and not places:
             self.current = None  # abroad
             return
         if not places and self.current is not None and self.split_days(f):
@@ -154,14 +167,16 @@ class Grouper:
             group = self.group_for(place, lead.event_date or self.main_day)
             group.frames.append(lead)
             groups, pending = [group], pending[1:]
-        if len(groups) == 1:
+        named = [g for g in groups if g.frames]  # places only listed beside another ("near X ... in Y") don't count
+        if len(named) == 1:
+            only = named[0]
             for f in pending:
                 if f.claimed and not f.total and not re.search(r"\battacks\b", f.sentence.text):
-                    groups[0].claimed = groups[0].claimed or f.claimed  # the claim of the only attack
-                elif f.event_date in (None, groups[0].day) and _compatible(f, groups[0]):
-                    groups[0].frames.append(f)
+                    only.claimed = only.claimed or f.claimed  # the claim of the only attack
+                elif f.event_date in (None, only.day) and (_compatible(f, only) or _bombing_lead(f, only)):
+                    only.frames.append(f)
                     if f.total:
-                        groups[0].no_deaths.add(id(f))
+                        only.no_deaths.add(id(f))
         return groups
 
     def article_claim(self) -> str:

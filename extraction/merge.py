@@ -44,7 +44,8 @@ class Group:
         signals = set().union(*(f.signals for f in self.frames + self.weak))
         deaths = self.fatalities()
         bombs = signals & {"suicide", "grenade", "ied", "air", "shelling"}
-        if "protest" in signals and "rioting" in signals and "intervention" not in signals and not bombs:
+        if "protest" in signals and "rioting" in signals and not bombs and (
+                "intervention" not in signals or "destruction" in signals):
             return "Riots", "Violent demonstration"  # with police action it stays a protest met by force
         if "force_on_protest" in signals and not bombs:
             return "Protests", "Excessive force against protesters"  # deaths included: the force was the state's

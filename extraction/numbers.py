@@ -46,7 +46,9 @@ VICTIM_CLASSES: dict[str, tuple[str, ...]] = {
     "militant": ("militant", "militants", "terrorist", "terrorists", "attacker", "attackers", "assailant",
                  "assailants", "insurgent", "insurgents", "gunman", "gunmen", "bomber", "bombers", "suspect",
                  "suspects", "rebel", "rebels", "fighters", "miscreants", "taliban", "dacoits", "kidnappers",
-                 "dacoit", "robbers", "robber", "criminals", "outlaws", "gangsters", "bandits"),
+                 "dacoit", "robbers", "robber", "criminals", "outlaws", "gangsters", "bandits",
+                 # the state's words for TTP fighters since 2024 ("six khwarij were sent to hell")
+                 "khwarij", "khawarij", "kharij", "kharji", "kharjis", "khariji", "kharijis"),
     "people": ("people", "persons", "person", "lives", "dead", "victims", "others", "individuals", "bodies",
                "casualties"),
     "civilian": ("civilian", "civilians", "labourer", "labourers", "laborers", "worker", "workers",

@@ -10,20 +10,27 @@ UNIDENTIFIED = "Unidentified Armed Group (Pakistan)"
 RIOTERS = "Rioters (Pakistan)"
 PROTESTERS = "Protesters (Pakistan)"
 
+# explosives found or seized: nothing went off
+_RECOVERY = (r"(?:explosive|device|bomb|IED)s?\b[^.]{0,30}\b(?:was|were)\s+(?:also\s+)?(?:discovered|found|recovered|seized)"
+             r"|\b(?:recovered|seized|confiscated|found|discovered)\b[^.]{0,50}\b(?:explosives?|IEDs?|bombs?|devices?|"
+             r"grenades?|suicide (?:vests?|jackets?)|detonators?)\b")
+_RECOVERY_RE = re.compile(_RECOVERY, re.IGNORECASE)
 _SIGNALS: dict[str, str] = {
-    "disrupted": r"\bdefus\w+|\bdiffus\w+|\bthwart\w*|\bfoil\w*|\bbomb disposal|(?:explosive|device|bomb|IED)s?\b[^.]{0,30}\b(?:was|were)\s+(?:discovered|found|recovered|seized)"
-                 r"|\b(?:recovered|seized|confiscated|found|discovered)\b[^.]{0,50}\b(?:explosives?|IEDs?|bombs?|devices?|grenades?|suicide (?:vests?|jackets?)|detonators?)\b",
+    "disrupted": r"\bdefus\w+|\bdiffus\w+|\bthwart\w*|\bfoil\w*|\bbomb disposal|" + _RECOVERY,
     "suicide": r"\bsuicide\s+(?:bomb\w*|attack\w*|blast\w*|explosion|attacker|car|vest|jacket)"
                r"|\brammed\s+(?:an?\s+|the\s+|their\s+)?explosives?-(?:laden|packed|filled)\s+(?:vehicle|car|truck|van|motorcycle)",
     "air": r"\bquadcopters?\b|\bair\s*-?strikes?\b|\bairstrikes?\b|\bdrone\s+(?:strike|attack)s?|\bair\s+raids?\b|\bjets?\b[^.]{0,20}\b(?:bombed|pounded|struck)",
     "grenade": r"\bgrenades?\b",
-    "shelling": r"\bprojectiles?\b|\brockets?\b|\bmortars?\b|\bshell(?:ing|ed|s)\b|\bartillery\b|\bmissiles?\b",
+    "shelling": r"\bprojectiles?\b|\brockets?\b|\bmortars?\b|(?<!gas )(?<!teargas )\bshell(?:ing|ed|s)\b|\bartillery\b|\bmissiles?\b",
     "ied": r"\bIEDs?\b|\bimprovised explosive|\broadside bomb|\blandmines?\b|\bland mines?\b|\bbomb(?:s|ing|ings|ed)?\b|\bblasts?\b|\bexplo(?:sion|sions|ded|sive|sives)\b|\bblew up\b|\bblown up\b|\bwent off\b",
     "clash": r"\bexchange of fire\b|\bfire exchange\b|\bexchanged fire\b|\bgun\s*fights?\b|\bgun\s*battles?\b|\bshoot\s*-?outs?\b|\bclash\w*|\bcrossfire\b|\bencounter\b|\bfire raid\b|\breturned (?:the )?fire\b",
     "firearm": r"\bbullet-riddled\b|\bambush\w*|\bcame under (?:heavy )?fire\b|\bopened fire\b|\bfired (?:at|on|upon)\b|\bfired upon\b|\bgunmen\b|\barmed men\b|\bassailants\b|\battack(?:s|ed|ers?)?\b|\bstormed\b|\braid(?:ed|s)?\b|\bassault\w*\b|\bfiring\b(?!\s+(?:water|tear))|\bshot\b|\bgunned down\b|\bkill(?:ed|ing)\b|\bmartyred\b|\bmartyrdom\b|\bmurder\w*|\bneutrali[sz]ed\b|\bsent to hell\b|\bset (?:a |the )?[\w ]{0,30}on fire\b|\btorch\w*",
     "smallarms": r"\b(?:automatic|small|light|heavy)\s+(?:weapons|arms)\b|\bgunfire\b|\bopened fire\b|\bguns\b|\brifles?\b",
     "abduction": r"\b(?:picked up|taken away|whisked away|bundled)\s+by\b|\bforcibly disappeared\b|\babduct\w*|\bkidnap\w*|\btaken hostage\b|\bhostages?\b",
     "rioting": r"\b(?:set fire|set on fire|torched|torching|pelted|threw stones|hurled stones|stone-pelting|vandali[sz]\w*|ransack\w*|attacked)\b",
+    # the crowd itself destroys or throws: a violent demonstration even when police intervene
+    "destruction": r"\b(?:set fire|set (?:\w+\s+){0,4}on fire|torched|torching|pelted|threw stones|hurled stones|"
+                   r"stone-pelting|vandali[sz]\w*|ransack\w*)\b",
     "crowd": r"\b(?:angry|enraged|charged|irate|furious)\s+(?:villagers|residents|crowds?|people|protesters|youths|relatives|traders|mourners)\b",
     "mob": r"\bmobs?\b|\blynch\w*|\bvigilante\b|\brioters?\b|\brampag\w*",
     "protest": r"\b(?:shutter-down|wheel-jam|observed an?|observe an?|went on|go on)\s+strike\b|\bprotest\w*|\bdemonstrations?\b|\bdemonstrators?\b|\brall(?:y|ies)\b|\bsit-in\b|\blong march\b|\bmarchers\b",
@@ -51,7 +58,8 @@ _TARGETS = {
     "police": r"\bpolice\w*\b|\bpolicem[ae]n\b|\blevies\b|\blevis\b|\bCTD\b|\bconstabulary\b|\bconstables?\b|\blaw enforce\w+|\bbomb disposal\b|\bcops?\b",
     "civilian": r"\bcivilians?\b|\blabou?rers?\b|\bpassengers?\b|\bworkers?\b|\bpeople\b|\bjournalists?\b|\bstudents?\b|\bchild(?:ren)?\b|\bwom[ae]n\b|\bworshippers?\b|\bshop\w*|\bmarket\b|\bbus\b|\bfamil(?:y|ies)\b|\bvillagers?\b|\bresidents?\b|\bmosque\b|\bschool\b|\bcandidates?\b|\bresidence\b|\bhouse\b|\bconvention\b|\bgathering\b|\bmanager\b|\belder\b|\bpolio\b|\bengineers?\b|\bpilgrims?\b|\bteachers?\b|\bdoctors?\b|\btraders?\b",
     "infrastructure": r"\bpipe\s*lines?\b|\bgas line\b|\brailway track\b|\btracks?\b|\bpylons?\b|\btowers?\b|\bbridges?\b|\btransmission\b|\bpower line\b",
-    "militant": r"\bmilitants?\b|\bterrorists?\b|\binsurgents?\b|\bhideouts?\b|\bTaliban\b",
+    "militant": r"\bmilitants?\b|\bterrorists?\b|\binsurgents?\b|\bhideouts?\b|\bTaliban\b"
+                r"|\bkh(?:a|aw|w)arij\b|\bkharjis?\b|\bkharijis?\b",
 }
 TARGETS = {k: re.compile(v, re.IGNORECASE if k != "military" else 0) for k, v in _TARGETS.items()}
 TARGETS["military"] = re.compile(_TARGETS["military"].replace(r"\bFC\b|", "").replace(r"\bISPR\b|", "").replace(r"\bSSG\b", r"\bSSG\b"), re.IGNORECASE)
@@ -78,10 +86,15 @@ _DETONATION = re.compile(
     re.IGNORECASE)
 
 
+_ALLEGED = re.compile(r"\b(?:said|says|claimed|claims|alleged\w*|accused)\b", re.IGNORECASE)
+
+
 def signals_of(text: str) -> set[str]:
     found = {name for name, rx in SIGNALS.items() if rx.search(text)}
-    if "ied" in found and not _DETONATION.search(text):
+    if "ied" in found and (not _DETONATION.search(text) or not SIGNALS["ied"].search(_RECOVERY_RE.sub(" ", text))):
         found.discard("ied")  # explosives named but nothing went off: a seizure, a threat, a warning
+    if "destruction" in found and _ALLEGED.search(text):
+        found.discard("destruction")  # "police said the protesters threw stones": one side's account
     if not found & {"suicide", "ied", "grenade", "shelling"}:
         found.discard("security_target")  # only the target of a bomb counts ("funeral at the Police Lines" does not)
     return found
