@@ -11,7 +11,7 @@ from extraction.numbers import DeathCount, find_deaths, singular_death
 from extraction.places import PlaceMention, find_places
 from extraction.sentences import Sentence
 
-_TOTAL = re.compile(r"\bover the (?:weekend|past (?:two|three|four|\d+) days)\b|\bover (?:two|three|four|\d+) days\b|\bacross\b|\b(?:in|during) the (?:violence|unrest|fighting|attacks|operations|clashes)\b|\b(?:separate|several|multiple|coordinated|various|series of|wave of)\W+(?:\w+\W+){0,2}"
+_TOTAL = re.compile(r"\bover the (?:weekend|past (?:two|three|four|\d+) days)\b|\bover (?:two|three|four|\d+) days\b|\bacross\b(?!\s+the\s+(?:\w+\s+)?(?:border|frontier|Durand Line))|\b(?:in|during) the (?:violence|unrest|fighting|attacks|operations|clashes)\b|\b(?:separate|several|multiple|coordinated|various|series of|wave of)\W+(?:\w+\W+){0,2}"
                     r"(?:attacks|incidents|operations|bombings|blasts|places|locations|cities|districts)\b|\bin total\b.*\bacross\b",
                     re.IGNORECASE)
 _SEPARATE = re.compile(r"\b(?:another|a separate|in a separate|second|also)\s+(?:\w+\s+){0,2}(?:attack|incident|vehicle|car|blast)\b",
@@ -125,6 +125,20 @@ _HISTORY = re.compile(r"\bwho\s+(?:had\s+)?(?:were|was|remained|have been|has be
                       r"|\binvolved\s+in\s+(?:numerous|several|many|various|a number of|multiple)\b", re.IGNORECASE)
 
 
+_GENERIC = re.compile(r"\b(?:have|has|had)\s+long\b|\blong\s+(?:been|served|plagued)\b|\bfor (?:years|decades)\b"
+                      r"|\bnotorious (?:for|as)\b|\b(?:often|frequently|routinely|regularly|repeatedly)\b"
+                      r"|\b(?:have|has) (?:seen|witnessed|faced|suffered)\b", re.IGNORECASE)
+
+
+# protests "outside the Sukkur Press Club" happen in Sukkur (the club's name is no place of its own)
+_PRESS_CLUB = re.compile(r"\b(?:outside|at|in front of|near)\s+(?:the\s+)?(?P<town>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+"
+                         r"Press\s+Club\b")
+
+
+_HELD = re.compile(r"\b(?:held|staged|organi[sz]ed|observed|took out|blocked|marched|gathered|protested|chanted)\b",
+                   re.IGNORECASE)
+
+
 def build_frame(sentence: Sentence, published: date | None, dateline: tuple[str, ...] = ()) -> Frame | None:
     text = sentence.text[sentence.dateline_end:]
     history = _HISTORY.search(text)
@@ -135,10 +149,15 @@ def build_frame(sentence: Sentence, published: date | None, dateline: tuple[str,
                          "abduction", "mob", "protest"}
     deaths = find_deaths(text)
     dates = find_dates(text, published)
+    if dates and dates[0].kind == "vague" and dates[0].start < 3:
+        # "Earlier this week, a soldier was killed near Torkham, which remained open on Saturday": background
+        dates = [d for d in dates if d.kind != "event"]
     first_day = next((d.start for d in dates if d.kind == "event"), None)
     cut = next((d.start for d in dates if d.kind == "vague" and first_day is not None and d.start > first_day), None)
     if cut is not None:  # "... on Saturday, a week after a similar attack killed four": not this event's dead
         deaths = [d for d in deaths if d.start < cut]
+    if _GENERIC.search(text) and not deaths and not any(d.kind == "event" for d in dates):
+        return None  # "the katcha areas have long served as hideouts": a state of things, not an incident
     single = singular_death(text)
     claimed = taxonomy.claimed_group(text)
     if _JUDICIAL.search(text):
@@ -167,6 +186,9 @@ def build_frame(sentence: Sentence, published: date | None, dateline: tuple[str,
     for p in places:  # "kidnapped in Wadh ... found near Wadh": one place named twice
         unique.setdefault(re.sub(r"[^a-z]", "", p.name.lower()), p)
     places = list(unique.values())
+    club = _PRESS_CLUB.search(text) if kind and kind[0] == "Protests" and not places else None
+    if club and gazetteer.resolve(club["town"]):
+        places = [PlaceMention(name=club["town"], start=club.start("town"), end=club.end("town"), kind="")]
     if not places and kind and kind[0] == "Protests" and dateline and gazetteer.resolve(dateline[0]) \
             and not re.search(r"\b(?:of|in) the (?:area|village|locality|town)\b", text):
         places = [PlaceMention(name=dateline[0], start=0, end=0, kind="")]  # protests happen where reported
@@ -182,7 +204,8 @@ def build_frame(sentence: Sentence, published: date | None, dateline: tuple[str,
         return None
     if _AFTERMATH.search(text) and _REFERENCED.search(text):
         return None  # compensation, condolences or an inquiry about an attack already reported
-    if _NON_EVENT.match(text) or (_AFTERMATH.search(text) and not _VIOLENT_VERB.search(text)):
+    held = bool(kind and kind[0] == "Protests" and _HELD.search(text))  # a vigil demanding a trial is still a protest
+    if _NON_EVENT.match(text) or (_AFTERMATH.search(text) and not _VIOLENT_VERB.search(text) and not held):
         if not deaths:
             return None  # a condemnation, a case, a visit: nothing to code
         kind, places = None, []  # a funeral or a condemnation happens elsewhere, later

@@ -91,7 +91,9 @@ def _inside(q: PlaceMention, district: PlaceMention) -> bool:
     found = gazetteer.resolve(q.name, None, district.name)
     if found is not None:
         return found.admin2.casefold() == district.name.casefold()
-    return district.kind == "district" and q.kind in _SMALL_KINDS and gazetteer.resolve(q.name) is None
+    # an unknown "X area" or "village of X" beside a district's name is in it ("In Bannu, ... in Mandan area")
+    return (district.kind == "district" or q.kind in ("area", "areas", "village")) and q.kind in _SMALL_KINDS \
+        and gazetteer.resolve(q.name) is None
 
 
 def drop_containers(places: list[PlaceMention]) -> list[PlaceMention]:

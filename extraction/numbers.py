@@ -68,7 +68,7 @@ DEATH = (
     r"(?:killed|kills|kill|killing|dead|died|dies|martyred|martyring|embraced (?:martyrdom|shahadat|shahadat’|‘shahadat’)"
     r"|embraced\s+\W?shahadat\W?|lost (?:their|his|her) lives|shot dead|gunned down|succumbed|neutrali[sz]ed"
     r"|sent to hell|lynched|slain|perished|fatally shot|claiming|claimed the lives|bodies|death toll|deaths"
-    r"|beheaded|murdered|executed)"
+    r"|beheaded|murdered|executed|passed away)"
 )
 _DEATH_RE = re.compile(DEATH, re.IGNORECASE)
 _INJURY_RE = re.compile(r"\b(?:injur\w*|wound\w*|hurt|critical)\b", re.IGNORECASE)
@@ -116,7 +116,8 @@ def _victim_class(np: str, span: int = 5) -> str | None:
 
 _UNCONFIRMED = re.compile(
     r"\bunconfirmed\b|\btrying to (?:confirm|verify|ascertain)\b|\bcould not (?:be )?(?:independently )?(?:confirm|verif)\w*"
-    r"|\bnot (?:yet )?(?:been )?(?:confirmed|verified)\b|\bunverified\b|\brumou?rs?\b|\bfeared (?:dead|killed)\b",
+    r"|\bnot (?:yet )?(?:been )?(?:confirmed|verified)\b|\bunverified\b|\brumou?rs?\b|\bfeared (?:dead|killed)\b"
+    r"|\b(?:killed|dead) or (?:wounded|injured)\b|\b(?:believed|thought|presumed)\b[^.]{0,40}\b(?:killed|dead)\b",
     re.IGNORECASE)
 
 
@@ -199,16 +200,20 @@ def find_deaths(sentence: str) -> list[DeathCount]:
     pair = _PAIR_RE.search(sentence)
     if pair and not _UNCONFIRMED.search(sentence):
         a, b = _CLASS_OF[pair["a"].lower()], _CLASS_OF[pair["b"].lower()]
-        counts.append(DeathCount(2, a if a == b else "people", False, False, False, False, pair.start()))
+        more = parse_number(pair["more"]) if pair["more"] else None
+        counts.append(DeathCount(1 + (more[0] if more else 1), a if a == b else "people", False, False, False, False,
+                                 pair.start()))
     counts.sort(key=lambda c: c.start)
     return counts
 
 
 _NOUN = "|".join(sorted((re.escape(w) for w in _CLASS_OF if w.isalpha()), key=len, reverse=True))
-# "shot dead a polio worker and the police constable escorting him": two victims, named one by one
+# "shot dead a polio worker and the police constable escorting him": two victims, named one by one;
+# "killed a woman and her two daughters": one plus the number after
 _PAIR_RE = re.compile(
     rf"(?:{DEATH})\s+(?:a|an|the|one)\s+(?:[\w\-]+\s+){{0,2}}?(?P<a>{_NOUN})\s+and\s+"
-    rf"(?:a|an|the|his|her|their|another|one)\s+(?:[\w\-]+\s+){{0,2}}?(?P<b>{_NOUN})\b", re.IGNORECASE)
+    rf"(?:(?:his|her|their)\s+(?P<more>{NUMBER})|a|an|the|his|her|their|another|one)\s+(?:[\w\-]+\s+){{0,2}}?(?P<b>{_NOUN})\b",
+    re.IGNORECASE)
 
 # "Five Chinese nationals and their Pakistani driver were killed": a count plus one more victim
 _PLUS_ONE_RE = re.compile(
@@ -246,5 +251,8 @@ def singular_death(sentence: str) -> bool:
         return False
     return bool(re.search(
         r"\b(?:bullet-riddled|tortured|mutilated|decomposed|dead)\s+bod(?:y|ies)\b|"
-        r"\bkilling (?:him|her)\b|\bto death\b|\b(?:was|is) (?:shot dead|killed|gunned down|martyred|lynched|murdered)\b",
+        r"\bkilling (?:him|her)\b|\bto death\b|\b(?:was|is) (?:shot dead|killed|gunned down|martyred|lynched|murdered)\b"
+        # "a shopkeeper who was beaten by a mob ... died in hospital", "until he passed away"
+        r"|\b(?:he|she)\s+(?:later\s+)?(?:died|passed away|succumbed)\b"
+        r"|\b(?:a|an)\s+[\w\-]+\s+who\s+(?:was|had been)\b[^.]{0,160}?\b(?:died|passed away|succumbed)\b",
         sentence, re.IGNORECASE))

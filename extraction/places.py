@@ -199,7 +199,9 @@ def find_places(text: str) -> list[PlaceMention]:
             container_kind = nxt[3] in CONTAINER_KINDS or gazetteer.is_district(nxt[2])
             if re.search(r"\b(?:and|or|as well as|while|but)\b", between):
                 contained = None  # a list of places, not one inside the other
-            if contained and (container_kind or "outskirts" in between or "near" in between or " of " in between):
+            inside_area = nxt[3] in ("area", "valley") and re.fullmatch(r"\s*in\s+(?:the\s+)?", between)
+            if contained and (container_kind or inside_area or "outskirts" in between or "near" in between
+                              or " of " in between):
                 parents[i] = nxt[2]
                 if re.search(r"near|outskirts|vicinity|from", between):
                     near_parent.add(i)

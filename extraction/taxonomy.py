@@ -33,7 +33,7 @@ _SIGNALS: dict[str, str] = {
                    r"stone-pelting|vandali[sz]\w*|ransack\w*)\b",
     "crowd": r"\b(?:angry|enraged|charged|irate|furious)\s+(?:villagers|residents|crowds?|people|protesters|youths|relatives|traders|mourners)\b",
     "mob": r"\bmobs?\b|\blynch\w*|\bvigilante\b|\brioters?\b|\brampag\w*",
-    "protest": r"\b(?:shutter-down|wheel-jam|observed an?|observe an?|went on|go on)\s+strike\b|\bprotest\w*|\bdemonstrations?\b|\bdemonstrators?\b|\brall(?:y|ies)\b|\bsit-in\b|\blong march\b|\bmarchers\b",
+    "protest": r"\b(?:shutter-down|wheel-jam|observed an?|observe an?|went on|go on)\s+strike\b|\bprotest\w*|\bdemonstrations?\b|\bdemonstrators?\b|\brall(?:y|ies)\b|\bsit-in\b|\blong march\b|\bmarchers\b|\b(?:candlelight|candle-light)?\s*vigils?\b",
     "intervention": r"\bbaton\w*|\btear\s*gas\b|\bwater cannon\w*|\barrested\b|\bdetained\b|\bdispersed\b(?!\s+peacefully)|\blathi",
     "communal": r"\btribes?\b|\btribal (?:clash|feud|dispute|fighting)\w*|\bclans?\b|\brival (?:groups|families)\b|\bland dispute\b",
     # "picked up by security forces": an enforced disappearance, the state is the perpetrator
@@ -86,6 +86,7 @@ _DETONATION = re.compile(
     re.IGNORECASE)
 
 
+_MOB_AS_OBJECT = re.compile(r"\b(?:instigated|incited|provoked|led|against)\s+(?:the\s+|a\s+)?mobs?\b", re.IGNORECASE)
 _ALLEGED = re.compile(r"\b(?:said|says|claimed|claims|alleged\w*|accused)\b", re.IGNORECASE)
 
 
@@ -93,6 +94,8 @@ def signals_of(text: str) -> set[str]:
     found = {name for name, rx in SIGNALS.items() if rx.search(text)}
     if "ied" in found and (not _DETONATION.search(text) or not SIGNALS["ied"].search(_RECOVERY_RE.sub(" ", text))):
         found.discard("ied")  # explosives named but nothing went off: a seizure, a threat, a warning
+    if "protest" in found and "mob" in found and _MOB_AS_OBJECT.search(text):
+        found.discard("mob")  # "a vigil demanding that those who instigated the mob be tried"
     if "destruction" in found and _ALLEGED.search(text):
         found.discard("destruction")  # "police said the protesters threw stones": one side's account
     if not found & {"suicide", "ied", "grenade", "shelling"}:
