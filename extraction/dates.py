@@ -53,6 +53,7 @@ _STATEMENT_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _EVENT_VERB = re.compile(r"\b(?:took place|occurred|happened|carried out|killed|attacked|struck|exploded|went off|"
+                         r"broke out|erupted|"
                          r"opened fire|shot|abducted|kidnapped|martyred)\b", re.IGNORECASE)
 _SCHEDULE = re.compile(r"\b(?:for|from|till|until)\s+(?:next\s+|coming\s+)?$", re.IGNORECASE)
 _STATEMENT_AFTER = re.compile(r"^\W{0,3}(?:\)\s*)?(?:said|told|announced|confirmed|reported)\b", re.IGNORECASE)

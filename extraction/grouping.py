@@ -14,6 +14,7 @@ from extraction.places import PlaceMention
 _SAME_STORY = re.compile(r"\bthe (?:fighting|clashes|clash|violence|unrest|gunfight|exchange of fire|battle)\b",
                          re.IGNORECASE)
 _VIOLENT = ("Battles", "Explosions/Remote violence", "Violence against civilians")
+_WIDE_KINDS = ("district", "agency", "division", "province", "region")
 _SEVERAL_ATTACKS = re.compile(r"\b(?:both|all|the|multiple|several)\s+(?:\w+\s+)?attacks\b")
 
 
@@ -35,13 +36,30 @@ def _bombing_lead(frame: Frame, group: Group) -> bool:
                 and kind[0] in _VIOLENT)
 
 
+def _district_of(place: PlaceMention) -> str:
+    for name in (place.name, place.parent):
+        found = gazetteer.resolve(name) if name else None
+        if found is not None:
+            return found.admin2.casefold()
+    return ""
+
+
+def _same_place(place: PlaceMention, first: PlaceMention) -> bool:
+    """The first place reported, or a place inside it when that was a district ("a clash in Kurram
+    district ... in Balishkhel village, 25 km from Parachinar")."""
+    if place_key(place.name) == place_key(first.name):
+        return True
+    # an unknown village told right after it is given the benefit of the doubt
+    return first.kind in _WIDE_KINDS and _district_of(place) in ("", first.name.casefold())
+
+
 def main_day(frames: list[Frame], published: date | None) -> date | None:
     """The day of the article's main incident: the first event day given for the first place
     reported (or in a sentence naming no place before another place comes up); else the first
     statement day; else the publication day."""
-    first_place = next((place_key(f.places[0].name) for f in frames if f.places), None)
+    first = next((f.places[0] for f in frames if f.places), None)
     for f in frames:
-        if f.places and first_place not in {place_key(p.name) for p in f.places}:
+        if f.places and first is not None and not any(_same_place(p, first) for p in f.places):
             break  # another place: its day belongs to another incident
         if f.event_date is not None and not f.vague:
             return f.event_date

@@ -78,7 +78,7 @@ _COUNT_RE = re.compile(
     r"(?=(?P<np>(?:[\s-]+(?:[“”\"‘’]?[\w’'\-]+[“”\"’,]?)){0,5}))",
     re.IGNORECASE,
 )
-_UPDATE_RE = re.compile(r"\b(?:risen|rose|climbed|jumped|increased|reached|mounted|(?:taking|bringing|took|brought)"
+_UPDATE_RE = re.compile(r"\b(?:risen|rose|climbed|jumped|increased|reached|mounted|(?:taking|bringing|took|brought|raising|raised|pushing|pushed)"
                         r"\s+the\s+(?:death\s+)?toll)\s+to\s*$", re.IGNORECASE)
 _EARLIER_RE = re.compile(r"\bearlier\b", re.IGNORECASE)
 _NOT_COUNT_AFTER = re.compile(
@@ -163,7 +163,7 @@ def find_deaths(sentence: str) -> list[DeathCount]:
                                  head, re.IGNORECASE)
         toll = re.search(r"\b(?:toll|death toll|number of (?:the )?(?:dead|deaths|fatalities|those killed|people killed))\b"
                          r"[^.]{0,200}$", sentence[:m.start()], re.IGNORECASE)
-        update = bool(_UPDATE_RE.search(sentence[max(0, m.start() - 25):m.start()])) or bool(
+        update = bool(_UPDATE_RE.search(sentence[max(0, m.start() - 40):m.start()])) or bool(
             re.search(r"\blater\s+(?:confirmed|put the (?:death\s+)?toll at|said)\s+$", sentence[max(0, m.start() - 40):m.start()],
                       re.IGNORECASE))  # "hospital officials later confirmed 14 deaths": a newer toll
         if not (death_after or death_before or (toll and update)):

@@ -200,7 +200,8 @@ def find_places(text: str) -> list[PlaceMention]:
             if re.search(r"\b(?:and|or|as well as|while|but)\b", between):
                 contained = None  # a list of places, not one inside the other
             inside_area = nxt[3] in ("area", "valley") and re.fullmatch(r"\s*in\s+(?:the\s+)?", between)
-            if contained and (container_kind or inside_area or "outskirts" in between or "near" in between
+            distance = re.search(r"\b(?:km|kms|kilomet\w+|miles)\s+(?:from|of)\b", between)
+            if contained and (container_kind or inside_area or distance or "outskirts" in between or "near" in between
                               or " of " in between):
                 parents[i] = nxt[2]
                 if re.search(r"near|outskirts|vicinity|from", between):

@@ -23,7 +23,8 @@ _SIGNALS: dict[str, str] = {
     "grenade": r"\bgrenades?\b",
     "shelling": r"\bprojectiles?\b|\brockets?\b|\bmortars?\b|(?<!gas )(?<!teargas )\bshell(?:ing|ed|s)\b|\bartillery\b|\bmissiles?\b",
     "ied": r"\bIEDs?\b|\bimprovised explosive|\broadside bomb|\blandmines?\b|\bland mines?\b|\bbomb(?:s|ing|ings|ed)?\b|\bblasts?\b|\bexplo(?:sion|sions|ded|sive|sives)\b|\bblew up\b|\bblown up\b|\bwent off\b",
-    "clash": r"\bexchange of fire\b|\bfire exchange\b|\bexchanged fire\b|\bgun\s*fights?\b|\bgun\s*battles?\b|\bshoot\s*-?outs?\b|\bclash\w*|\bcrossfire\b|\bencounter\b|\bfire raid\b|\breturned (?:the )?fire\b",
+    "clash": r"\bexchange of fire\b|\bfire exchange\b|\bexchanged fire\b|\bgun\s*fights?\b|\bgun\s*battles?\b|\bshoot\s*-?outs?\b|\bclash\w*|\bcrossfire\b|\bencounter\b|\bfire raid\b|\breturned (?:the )?fire\b"
+             r"|\bfighting (?:broke out|erupted|raged|continued)\b|\bheavy fighting\b|\bat each other(?:['’]s)?\b",
     "firearm": r"\bbullet-riddled\b|\bambush\w*|\bcame under (?:heavy )?fire\b|\bopened fire\b|\bfired (?:at|on|upon)\b|\bfired upon\b|\bgunmen\b|\barmed men\b|\bassailants\b|\battack(?:s|ed|ers?)?\b|\bstormed\b|\braid(?:ed|s)?\b|\bassault\w*\b|\bfiring\b(?!\s+(?:water|tear))|\bshot\b|\bgunned down\b|\bkill(?:ed|ing)\b|\bmartyred\b|\bmartyrdom\b|\bmurder\w*|\bneutrali[sz]ed\b|\bsent to hell\b|\bset (?:a |the )?[\w ]{0,30}on fire\b|\btorch\w*",
     "smallarms": r"\b(?:automatic|small|light|heavy)\s+(?:weapons|arms)\b|\bgunfire\b|\bopened fire\b|\bguns\b|\brifles?\b",
     "abduction": r"\b(?:picked up|taken away|whisked away|bundled)\s+by\b|\bforcibly disappeared\b|\babduct\w*|\bkidnap\w*|\btaken hostage\b|\bhostages?\b",
