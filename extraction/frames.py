@@ -144,9 +144,6 @@ def build_frame(sentence: Sentence, published: date | None, dateline: tuple[str,
     history = _HISTORY.search(text)
     if history:
         text = text[:history.start()]
-    signals = taxonomy.signals_of(text)
-    violent = signals & {"disrupted", "suicide", "air", "grenade", "shelling", "ied", "clash", "firearm",
-                         "abduction", "mob", "protest"}
     deaths = find_deaths(text)
     dates = find_dates(text, published)
     if dates and dates[0].kind == "vague" and dates[0].start < 3:
@@ -156,6 +153,9 @@ def build_frame(sentence: Sentence, published: date | None, dateline: tuple[str,
     cut = next((d.start for d in dates if d.kind == "vague" and first_day is not None and d.start > first_day), None)
     if cut is not None:  # "... on Saturday, a week after a similar attack killed four": not this event's dead
         deaths = [d for d in deaths if d.start < cut]
+    signals = taxonomy.signals_of(text if cut is None else text[:cut])
+    violent = signals & {"disrupted", "suicide", "air", "grenade", "shelling", "ied", "clash", "firearm",
+                         "abduction", "mob", "protest"}
     if _GENERIC.search(text) and not deaths and not any(d.kind == "event" for d in dates):
         return None  # "the katcha areas have long served as hideouts": a state of things, not an incident
     single = singular_death(text)
