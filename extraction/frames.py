@@ -48,6 +48,8 @@ _REFERENCED = re.compile(r"\b(?:those|people|persons?|each person|victims?|famil
                          r"\b(?:killed|injured|martyred|wounded|affected)\s+in\s+the\b|\bvictims of the\b", re.IGNORECASE)
 _OPERATION = re.compile(r"\b(?:conducted|launched|carried out|began|started)\b[^.]{0,40}\b(?:operation|IBO|raid|search)\b",
                         re.IGNORECASE)
+# "The Bolan Mail was hit near Dera Murad Jamali": where the incident of a placeless lead happened
+_WHERE_HIT = re.compile(r"\b(?:was|were)\s+(?:hit|targeted|struck)\s+(?:near|in|at|on|outside)\b", re.IGNORECASE)
 _DRILL = re.compile(r"\b(?:mock|drills?|exercises?|rehearsals?|war games?|training)\b", re.IGNORECASE)
 _HERE = re.compile(r"\bhere\b|\bin the city\b|\bin the (?:port|provincial|federal) (?:city|capital)\b|\bthe city's\b",
                    re.IGNORECASE)
@@ -165,7 +167,7 @@ def build_frame(sentence: Sentence, published: date | None, dateline: tuple[str,
     if any(d.kind == "future" for d in dates) and not any(d.kind == "event" for d in dates) and not deaths:
         return None  # a strike called for Monday has not happened
     if not violent and not deaths and not single and not claimed:
-        if "operation" in signals and _OPERATION.search(text) and not _AFTERMATH.search(text) \
+        if ("operation" in signals and _OPERATION.search(text) or _WHERE_HIT.search(text)) and not _AFTERMATH.search(text) \
                 and (places := _outside_background(find_places(text), text)):
             # "security forces conducted an IBO in the general area of Buleda": where the fighting told next is
             return Frame(sentence=sentence, places=places, dates=dates, deaths=[], signals=signals,

@@ -185,6 +185,10 @@ class Grouper:
             group = self.group_for(place, lead.event_date or self.main_day)
             group.frames.append(lead)
             groups, pending = [group], pending[1:]
+        unkinded = [g for g in self.groups if g.kind() is None]
+        if not groups and lead is not None and len(unkinded) == 1 and lead.kind and not lead.total:
+            groups = unkinded  # "A bomb hit a train late Monday ... The train was hit near X": the lead's place
+            groups[0].frames.insert(0, pending.pop(0))
         named = [g for g in groups if g.frames]  # places only listed beside another ("near X ... in Y") don't count
         if len(named) == 1:
             only = named[0]

@@ -135,6 +135,8 @@ def find_deaths(sentence: str) -> list[DeathCount]:
         before = sentence[max(0, m.start() - 40):m.start()]
         if re.search(r"\bof the\s*$|\bthe\s*$|-$|\bNo\.?\s*$", before, re.IGNORECASE):
             continue
+        if re.search(r"\b(?:relatives?|brother|father|mother|family|son|widow|friends?) of\s*$", before, re.IGNORECASE):
+            continue  # "a relative of one of the men killed": the speaker, not a count
         after = sentence[m.end("num"):]
         if _NOT_COUNT_AFTER.match(after):
             continue

@@ -89,6 +89,7 @@ class PlaceMention:
     possessive: bool = False  # "Turbat’s Satellite Town area": the parent came first
     near: bool = False        # the parent is a reference point ("near Y", "outskirts of Y"), not a container
     parent_kind: str = ""     # the parent's kind word as written ("district" in "of Noshki district")
+    named_town: bool = False  # "Surjani Town": "Town" is capitalised, part of the name
 
 
 def _clean(name: str) -> str:
@@ -231,7 +232,9 @@ def find_places(text: str) -> list[PlaceMention]:
         foreign = foreign or parent.lower() in _FOREIGN  # "Afghanistan's Paktika province"
         foreign = foreign or bool(re.match(rf"\s*(?:{KIND_WORDS})?\s*(?:,|in|of)\s+(?:the\s+)?(?:neighbouring\s+)?"
                                            rf"(?:{'|'.join(_COUNTRIES)})\b", text[end:], re.IGNORECASE))
-        mentions.append(PlaceMention(name=name, start=start, end=end, kind=kind, parent=parent,
+        named_town = kind == "town" and bool(re.match(r"\s+Town\b", text[end:] if not text[start:end].endswith("Town")
+                                                                else " Town"))
+        mentions.append(PlaceMention(name=name, start=start, end=end, kind=kind, parent=parent, named_town=named_town,
                                      foreign=foreign, province=province, possessive=bool(poss) and not parents.get(i),
                                      near=i in near_parent,
                                      parent_kind=located[i + 1][3] if i in parents and i + 1 < len(located) and located[i + 1][2] == parents[i] else ""))
