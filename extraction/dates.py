@@ -24,6 +24,8 @@ _EXPLICIT = re.compile(
     # "the night of 8/9 July": a night is dated by its start, so the first day is the one kept
     rf"|\b(?:(?P<d0>\d{{1,2}})(?:st|nd|rd|th)?\s*[/\-–]\s*)?(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{_MON})\b\.?"
     rf"(?:,?\s+(?P<y2>(?:19|20)\d\d))?"
+    # official letters: "on the evening of 11th instant" is the 11th of the current month
+    r"|\b(?P<d3>\d{1,2})(?:st|nd|rd|th)?\s+(?:instant|inst\.)"
 )
 # "the intervening night of Saturday and Sunday": the second weekday is the night's end, not its day.
 _NIGHT_END = re.compile(r"\bnight\b[^.;]{0,25}\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s*"
@@ -74,6 +76,11 @@ def latest_weekday(weekday: str, published: date) -> date:
 
 
 def _explicit_day(match: re.Match[str], published: date | None) -> date | None:
+    if match["d3"]:
+        try:
+            return published.replace(day=int(match["d3"])) if published else None
+        except ValueError:
+            return None
     month = MONTHS[(match["m1"] or match["m2"]).lower()]
     day = int(match["d1"] or match["d0"] or match["d2"])
     year_text = match["y1"] or match["y2"]
@@ -97,7 +104,7 @@ def find_dates(sentence: str, published: date | None) -> list[DateMention]:
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     explicit: list[tuple[int, int]] = []
-    days = [m for m in _EXPLICIT.finditer(sentence) if m["d1"] or m["d2"]]
+    days = [m for m in _EXPLICIT.finditer(sentence) if m["d1"] or m["d2"] or m["d3"]]
     for match in _VAGUE.finditer(sentence):
         if any(d.start() <= match.start() < d.end() for d in days if d.start() < match.start()):
             continue  # "March 2025" inside "on 11 March 2025" is that day's month, not a vague date

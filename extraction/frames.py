@@ -184,6 +184,8 @@ def build_frame(sentence: Sentence, published: date | None, dateline: tuple[str,
     victims = frozenset(d.victim_class for d in deaths if not d.subset)
     kind = taxonomy.frame_type(signals, targets, bool(deaths) or single, victims)
     places = _outside_background(find_places(text), text)
+    if cut is not None:  # "Tuesday's attack came two days after a bomb in Mohmand": that place is the earlier one's
+        places = [p for p in places if p.start < cut]
     unique: dict[str, PlaceMention] = {}
     for p in places:  # "kidnapped in Wadh ... found near Wadh": one place named twice
         unique.setdefault(re.sub(r"[^a-z]", "", p.name.lower()), p)

@@ -53,6 +53,13 @@ def _same_place(place: PlaceMention, first: PlaceMention) -> bool:
     return first.kind in _WIDE_KINDS and _district_of(place) in ("", first.name.casefold())
 
 
+def _toll_lead(frame: Frame, group: Group, lead: Frame | None) -> bool:
+    """A placeless lead with the dead, and a place sentence that only says where "the attack took place"."""
+    kind = group.kind()
+    return bool(frame is lead and frame.kind and kind and (frame.deaths or frame.singular_death) and not frame.total
+                and not group.fatalities() and frame.kind[0] in _VIOLENT and kind[0] in _VIOLENT)
+
+
 def main_day(frames: list[Frame], published: date | None) -> date | None:
     """The day of the article's main incident: the first event day given for the first place
     reported (or in a sentence naming no place before another place comes up); else the first
@@ -195,7 +202,8 @@ class Grouper:
             for f in pending:
                 if f.claimed and not f.total and not re.search(r"\battacks\b", f.sentence.text):
                     only.claimed = only.claimed or f.claimed  # the claim of the only attack
-                elif f.event_date in (None, only.day) and (_compatible(f, only) or _bombing_lead(f, only)):
+                elif f.event_date in (None, only.day) and (_compatible(f, only) or _bombing_lead(f, only)
+                                                            or _toll_lead(f, only, lead)):
                     only.frames.append(f)
                     if f.total:
                         only.no_deaths.add(id(f))

@@ -21,7 +21,7 @@ def town_for_area(place: PlaceMention) -> PlaceMention:
         parent = gazetteer.resolve(place.parent)
         if parent is not None and parent.kind in ("populated place", "locality"):
             return PlaceMention(name=place.parent, start=place.start, end=place.end, kind="", province=place.province)
-    if place.kind == "town" and place.named_town and not place.parent and gazetteer.resolve(place.name) is None:
+    if place.kind == "town" and place.named_town and gazetteer.resolve(place.name) is None:
         # "in Surjani Town": an unknown neighbourhood's own name ends in "Town"
         return replace(place, name=f"{place.name} Town", kind="")
     if place.kind != "area" or not place.parent or gazetteer.is_district(place.parent) or place.parent_kind in (

@@ -63,7 +63,7 @@ _EXCLUDED_BEFORE = re.compile(
     r"officer|commissioner|sho|dpo|ssp|sp|spokesman|spokesperson|mir|mr|sardar|khan|chief|minister|governor|"
     r"candidate|leader|chairman|senator|mna|mpa|ig|dig|inspector|like)\s+(?:the\s+)?"
     r"|\b(?:hospitals?|clinic|medical (?:centre|center|complex))\s+(?:in|at)\s+(?:the\s+)?"
-    r"|\b(?:travelling|traveling|heading|going|returning|on (?:their|his|her) way)\b[^.,;]{0,60}\bto\s+(?:the\s+)?"
+    r"|\b(?:travelling|traveling|heading|going|returning|on (?:their|his|her) way)\b[^.,;]{0,60}\bto\s+(?!door\b)(?:the\s+)?"
     r"(?:(?!when\b|while\b|after\b|as\b|and\b|were\b|was\b|they\b)[\w\-]+\s+){0,6}(?:in|at)\s+(?:the\s+)?"
     r"|\b(?:to|towards)\s+(?-i:[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)\s+in\s+(?:the\s+)?"
     r"|(?<!abducted )(?<!kidnapped )\bfrom\s+(?-i:[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)\s+in\s+(?:the\s+)?)$",
@@ -168,8 +168,9 @@ def find_places(text: str) -> list[PlaceMention]:
         if _EXCLUDED_AFTER.match(after) or _EXCLUDED_BEFORE.search(before):
             last_excluded = end
             continue
-        if last_excluded >= 0 and re.fullmatch(r"\s*(?:,|in|of)\s+(?:the\s+)?(?:[\w’']+\s+){0,2}", text[last_excluded:start]):
-            last_excluded = end  # "to Basima in Washuk district": the destination's district
+        if last_excluded >= 0 and (re.fullmatch(r"\s*(?:,|in|of)\s+(?:the\s+)?(?:[\w’']+\s+){0,2}", text[last_excluded:start])
+                                   or re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*or)\s*", text[last_excluded:start])):
+            last_excluded = end  # "to Basima in Washuk district", "to parts of Sibi, Kohlu and Dera Bugti"
             continue
         foreign = name.lower() in _FOREIGN
         locative = bool(_LOCATIVE_BEFORE.search(before))
