@@ -45,11 +45,16 @@ _INCIDENT_REF = re.compile(r"\b(?:the|this)\s+(?:\w+\s+)?(?:operation|attack|inc
                            r"assault|encounter|shooting|bombing)\b", re.IGNORECASE)
 # "compensation for each person killed in the September 29 bombing": a known, earlier attack referred to
 _REFERENCED = re.compile(r"\b(?:those|people|persons?|each person|victims?|famil(?:y|ies)|heirs|martyrs)\b[^.]{0,30}?"
-                         r"\b(?:killed|injured|martyred|wounded|affected)\s+in\s+the\b|\bvictims of the\b", re.IGNORECASE)
+                         r"\b(?:killed|injured|martyred|wounded|affected)\s+in\s+the\b|\bvictims of the\b"
+                         r"|\b(?:famil(?:y|ies)|heirs|dependents)\s+of\b[^.]{0,60}?\b(?:killed|martyred|slain)\b", re.IGNORECASE)
 _OPERATION = re.compile(r"\b(?:conducted|launched|carried out|began|started)\b[^.]{0,40}\b(?:operation|IBO|raid|search)\b",
                         re.IGNORECASE)
 # "The Bolan Mail was hit near Dera Murad Jamali": where the incident of a placeless lead happened
 _WHERE_HIT = re.compile(r"\b(?:was|were)\s+(?:hit|targeted|struck)\s+(?:near|in|at|on|outside)\b", re.IGNORECASE)
+# "Levies recovered bullet-riddled bodies from a riverbed": a killing by unknown men, where the bodies lay
+_BODIES_FOUND = re.compile(r"\b(?:recovered|found|discovered|dumped)\b[^.]{0,40}\bbod(?:y|ies)\b"
+                           r"|\bbod(?:y|ies)\b[^.]{0,60}\b(?:were|was|have been|had been)\s+(?:recovered|found|discovered|dumped)\b",
+                           re.IGNORECASE)
 _DRILL = re.compile(r"\b(?:mock|drills?|exercises?|rehearsals?|war games?|training)\b", re.IGNORECASE)
 _HERE = re.compile(r"\bhere\b|\bin the city\b|\bin the (?:port|provincial|federal) (?:city|capital)\b|\bthe city's\b",
                    re.IGNORECASE)
@@ -182,6 +187,9 @@ def build_frame(sentence: Sentence, published: date | None, dateline: tuple[str,
         return None  # exercises and drills: "mock raids", "firing drills"
     targets = taxonomy.targets_of(text)
     victims = frozenset(d.victim_class for d in deaths if not d.subset)
+    found_dead = _BODIES_FOUND.search(text)
+    if found_dead and not victims - {"people", "civilian"}:
+        targets = {"civilian"}  # the Levies who found the bodies are not the victims
     kind = taxonomy.frame_type(signals, targets, bool(deaths) or single, victims)
     places = _outside_background(find_places(text), text)
     if cut is not None:  # "Tuesday's attack came two days after a bomb in Mohmand": that place is the earlier one's
@@ -200,7 +208,7 @@ def build_frame(sentence: Sentence, published: date | None, dateline: tuple[str,
     if not places and here and _HERE.search(text) and gazetteer.resolve(here[0]):
         m = _HERE.search(text)
         places = [PlaceMention(name=here[0], start=m.start(), end=m.end(), kind="")]
-    if kind and kind[0] in ("Battles", "Violence against civilians") and not _ATTACK.search(text):
+    if kind and kind[0] in ("Battles", "Violence against civilians") and not _ATTACK.search(text) and not found_dead:
         weak = True  # only "killed"/"martyred": says who died, not what kind of violence
     else:
         weak = False

@@ -194,6 +194,8 @@ def find_deaths(sentence: str) -> list[DeathCount]:
                                      prev.start + m.start("num")))
     if not counts:
         counts.extend(_named_dead(sentence))
+    if not counts:
+        counts.extend(_identified_dead(sentence))
     plus = _PLUS_ONE_RE.search(sentence)
     if plus and not _UNCONFIRMED.search(sentence) and (parsed := parse_number(plus["num"])) is not None:
         a, b = _CLASS_OF[plus["a"].lower()], _CLASS_OF[plus["b"].lower()]
@@ -244,6 +246,22 @@ def _named_dead(sentence: str) -> list[DeathCount]:
         return []
     cls = "police" if all(re.fullmatch(_RANKS["police"], m["rank"]) for m in named) else "military"
     return [DeathCount(len(named), cls, False, False, False, False, named[0].start(), single=True)]
+
+
+_IDENTIFIED = re.compile(r"\b(?:the\s+)?(?:deceased|dead|victims|slain|martyred|bodies)\b[^.,;]{0,30}?\b(?:were|have been|had been)\s+"
+                         r"identified as\s+(?P<names>[^.;:]+)", re.IGNORECASE)
+
+
+def _identified_dead(sentence: str) -> list[DeathCount]:
+    """"The deceased were identified as A son of B, C and D": the dead counted by their names."""
+    m = _IDENTIFIED.search(sentence)
+    if not m or _UNCONFIRMED.search(sentence):
+        return []
+    names = m["names"]
+    names = re.split(r",?\s+(?:all|both)\s+(?:residents?|hailing|from|of)\b|,\s+(?:residents?|aged|who)\b", names)[0]
+    parts = [p.strip() for p in re.split(r",|\band\b", names) if p.strip()]
+    people = [p for p in parts if re.match(r"[A-Z]", p) and not re.match(r"(?:son|daughter|wife|resident)s?\b", p, re.I)]
+    return [DeathCount(len(people), "people", False, False, False, False, m.start())] if len(people) > 1 else []
 
 
 def singular_death(sentence: str) -> bool:

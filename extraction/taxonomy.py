@@ -35,7 +35,8 @@ _SIGNALS: dict[str, str] = {
     "crowd": r"\b(?:angry|enraged|charged|irate|furious)\s+(?:villagers|residents|crowds?|people|protesters|youths|relatives|traders|mourners)\b",
     "mob": r"\bmobs?\b|\blynch\w*|\bvigilante\b|\brioters?\b|\brampag\w*",
     "protest": r"\b(?:shutter-down|wheel-jam|observed an?|observe an?|went on|go on)\s+strike\b|\bprotest\w*|\bdemonstrations?\b|\bdemonstrators?\b|\brall(?:y|ies)\b|\bsit-in\b|\blong march\b|\bmarchers\b|\bchant(?:ed|ing)\s+slogans\b"
-                r"|\bblock(?:ed|ing)\s+(?:the\s+)?(?:\w+\s+){0,2}(?:road|roads|highway|motorway)\b[^.]{0,100}\bdemand(?:ing|ed)\b|\b(?:candlelight|candle-light)?\s*vigils?\b",
+                r"|\bblock(?:ed|ing)\s+(?:the\s+)?(?:[\w\-]+\s+){0,2}(?:road|roads|highway|motorway)\b[^.]{0,100}"
+                r"\b(?:demand(?:ing|ed)|coffins|bodies|for (?:several|two|three|four|five|six|\d+) hours)\b|\b(?:candlelight|candle-light)?\s*vigils?\b",
     "intervention": r"\bbaton\w*|\btear\s*gas\b|\bwater cannon\w*|\barrested\b|\bdetained\b|\bdispersed\b(?!\s+peacefully)|\blathi",
     "communal": r"\btribes?\b|\btribal (?:clash|feud|dispute|fighting)\w*|\bclans?\b|\brival (?:groups|families)\b|\bland dispute\b",
     # "picked up by security forces": an enforced disappearance, the state is the perpetrator
