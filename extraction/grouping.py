@@ -76,11 +76,12 @@ def main_day(frames: list[Frame], published: date | None) -> date | None:
 class Grouper:
     """Walks the frames in text order and builds one group per place and day."""
 
-    def __init__(self, frames: list[Frame], published: date | None) -> None:
+    def __init__(self, frames: list[Frame], published: date | None, article_dateline: tuple[str, ...] = ()) -> None:
         self.frames = frames
         self.published = published
         self.main_day = main_day(frames, published)
-        dateline = next((f.sentence.dateline for f in frames if f.sentence.dateline), ())
+        dateline = next((f.sentence.dateline for f in frames if f.sentence.dateline), ()) or article_dateline
+        self.dateline = dateline
         context = gazetteer.resolve(dateline[0]) if dateline else None
         self.context_admin1 = context.admin1 if context else ""
         self.context_admin2 = context.admin2 if context and len(dateline) == 1 else ""
@@ -185,10 +186,10 @@ class Grouper:
         groups = [g for g in self.groups if g.kind() is not None]
         pending = self.pending
         lead = pending[0] if pending else None
-        if not groups and lead is not None and len(lead.sentence.dateline) == 1 and lead.kind and not lead.total \
-                and (lead.deaths or lead.singular_death) and gazetteer.resolve(lead.sentence.dateline[0]):
+        if not groups and lead is not None and len(self.dateline) == 1 and lead.kind and not lead.total \
+                and (lead.deaths or lead.singular_death) and gazetteer.resolve(self.dateline[0]):
             # the report names no place but its dateline: "QUETTA: Three people were killed in a blast"
-            place = PlaceMention(name=lead.sentence.dateline[0], start=0, end=0, kind="")
+            place = PlaceMention(name=self.dateline[0], start=0, end=0, kind="")
             group = self.group_for(place, lead.event_date or self.main_day)
             group.frames.append(lead)
             groups, pending = [group], pending[1:]

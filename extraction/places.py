@@ -63,6 +63,7 @@ _EXCLUDED_BEFORE = re.compile(
     r"officer|commissioner|sho|dpo|ssp|sp|spokesman|spokesperson|mir|mr|sardar|khan|chief|minister|governor|"
     r"candidate|leader|chairman|senator|mna|mpa|ig|dig|inspector|like)\s+(?:the\s+)?"
     r"|\b(?:hospitals?|clinic|medical (?:centre|center|complex))\s+(?:in|at)\s+(?:the\s+)?"
+    r"|\b(?:to|in|across)\s+(?:parts|areas|much|most|several parts) of\s+(?:the\s+)?"  # "cutting power to parts of Sibi"
     r"|\b(?:travelling|traveling|heading|going|returning|on (?:their|his|her) way)\b[^.,;]{0,60}\bto\s+(?!door\b)(?:the\s+)?"
     r"(?:(?!when\b|while\b|after\b|as\b|and\b|were\b|was\b|they\b)[\w\-]+\s+){0,6}(?:in|at)\s+(?:the\s+)?"
     r"|\b(?:to|towards)\s+(?-i:[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)\s+in\s+(?:the\s+)?"
@@ -148,6 +149,8 @@ def find_places(text: str) -> list[PlaceMention]:
     province = next((p for p in provinces if p), "")
     located: list[tuple[int, int, str, str, bool]] = []
     last_excluded = -1
+    # "In neighbouring Afghanistan, a bomb in Kunduz province ...": the whole sentence is abroad
+    abroad = bool(re.match(rf"\W*In\s+(?:neighbou?ring\s+)?(?:{'|'.join(_COUNTRIES)})\b", text, re.IGNORECASE))
     for start, end, raw, kind in _spans(text):
         name = _clean(raw)
         if not name or name.lower() in _STOP or len(name) < 3:
@@ -231,6 +234,7 @@ def find_places(text: str) -> list[PlaceMention]:
         if parent and gazetteer.province_name(parent):
             parent = ""
         foreign = foreign or parent.lower() in _FOREIGN  # "Afghanistan's Paktika province"
+        foreign = foreign or abroad
         foreign = foreign or bool(re.match(rf"\s*(?:{KIND_WORDS})?\s*(?:,|in|of)\s+(?:the\s+)?(?:neighbouring\s+)?"
                                            rf"(?:{'|'.join(_COUNTRIES)})\b", text[end:], re.IGNORECASE))
         named_town = kind == "town" and bool(re.match(r"\s+Town\b", text[end:] if not text[start:end].endswith("Town")

@@ -40,7 +40,7 @@ class RulesExtractor:
             f = build_frame(s, article.published, article_dateline)
             if f is not None:
                 frames.append(f)
-        grouper = Grouper(frames, article.published)
+        grouper = Grouper(frames, article.published, article_dateline)
         claim = grouper.article_claim()
         protests = any("protest" in f.signals for f in frames)
         return [self._row(article, g, claim, protests) for g in grouper.run()]

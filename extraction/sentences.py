@@ -11,6 +11,8 @@ _DATELINE = re.compile(
     r"|^(?P<places2>[A-Z][a-z]+(?: [A-Z][a-z]+)*(?:/[A-Z][a-z]+)*)\s*\[[A-Za-z ]+\],\s*[A-Z][a-z]+\.? \d{1,2}\s*\([A-Za-z]+\):\s*"
     # "Dera Ismail Khan (UrduPoint / Pakistan Point News - 23rd Nov, 2024 ) :"
     r"|^(?P<places3>[A-Z][a-z]+(?: [A-Z][a-z]+){0,3})\s*\([^()]{0,80}\b(?:19|20)\d\d\s*\)\s*:\s*"
+    # a press release's "Islamabad: June 03, 2025" line
+    r"|^(?P<places4>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}):\s+(?=[A-Z][a-z]+\.?\s+\d{1,2},?\s+(?:19|20)\d\d\s*$)"
 )
 _ABBREV = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Brig|Sgt|St|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|"
@@ -33,7 +35,7 @@ def dateline_of(paragraph: str) -> tuple[tuple[str, ...], int]:
     match = _DATELINE.match(paragraph)
     if not match:
         return (), 0
-    raw = match["places"] or match["places2"] or match["places3"] or ""
+    raw = match["places"] or match["places2"] or match["places3"] or match["places4"] or ""
     names = tuple(p.strip().title() for p in raw.split("/") if len(p.strip()) > 2)
     return names, match.end()
 
