@@ -50,7 +50,9 @@ _REFERENCED = re.compile(r"\b(?:those|people|persons?|each person|victims?|famil
 _OPERATION = re.compile(r"\b(?:conducted|launched|carried out|began|started)\b[^.]{0,40}\b(?:operation|IBO|raid|search)\b",
                         re.IGNORECASE)
 # "The Bolan Mail was hit near Dera Murad Jamali": where the incident of a placeless lead happened
-_WHERE_HIT = re.compile(r"\b(?:was|were)\s+(?:hit|targeted|struck)\s+(?:near|in|at|on|outside)\b", re.IGNORECASE)
+_WHERE_HIT = re.compile(r"\b(?:was|were)\s+(?:hit|targeted|struck)\s+(?:near|in|at|on|outside)\b"
+                        r"|^\W*The\s+(?:fighting|clash|clashes|attack|assault|gunfight|firing|exchange of fire|blast|explosion)"
+                        r"\s+(?:at|in|near|on)\b", re.IGNORECASE)
 # "Levies recovered bullet-riddled bodies from a riverbed": a killing by unknown men, where the bodies lay
 _BODIES_FOUND = re.compile(r"\b(?:recovered|found|discovered|dumped)\b[^.]{0,40}\bbod(?:y|ies)\b"
                            r"|\bbod(?:y|ies)\b[^.]{0,60}\b(?:were|was|have been|had been)\s+(?:recovered|found|discovered|dumped)\b",

@@ -14,6 +14,7 @@ from extraction.places import PlaceMention
 _SAME_STORY = re.compile(r"\bthe (?:fighting|clashes|clash|violence|unrest|gunfight|exchange of fire|battle)\b",
                          re.IGNORECASE)
 _VIOLENT = ("Battles", "Explosions/Remote violence", "Violence against civilians")
+_SEPARATELY = re.compile(r"\W*(?:Separately|In a separate (?:incident|attack|development)|Elsewhere)\b", re.IGNORECASE)
 _WIDE_KINDS = ("district", "agency", "division", "province", "region")
 _SEVERAL_ATTACKS = re.compile(r"\b(?:both|all|the|multiple|several)\s+(?:\w+\s+)?attacks\b")
 
@@ -162,6 +163,9 @@ class Grouper:
 
     def add_unplaced(self, f: Frame, own: date | None) -> None:
         current = self.current
+        if _SEPARATELY.match(f.sentence.text[f.offset:]):
+            self.current = None  # another incident whose place is not given (or abroad)
+            return
         if current is None:
             self.pending.append(f)
         elif f.claimed and not f.total and not re.search(r"\battacks\b", f.sentence.text):
@@ -186,6 +190,11 @@ class Grouper:
         groups = [g for g in self.groups if g.kind() is not None]
         pending = self.pending
         lead = pending[0] if pending else None
+        unkinded = [g for g in self.groups if g.kind() is None]
+        if not groups and lead is not None and len(unkinded) == 1 and lead.kind and not lead.total:
+            groups = unkinded  # "A bomb hit a train late Monday ... The train was hit near X": the lead's place
+            groups[0].frames.insert(0, pending[0])
+            pending = pending[1:]
         if not groups and lead is not None and len(self.dateline) == 1 and lead.kind and not lead.total \
                 and (lead.deaths or lead.singular_death) and gazetteer.resolve(self.dateline[0]):
             # the report names no place but its dateline: "QUETTA: Three people were killed in a blast"
@@ -193,14 +202,12 @@ class Grouper:
             group = self.group_for(place, lead.event_date or self.main_day)
             group.frames.append(lead)
             groups, pending = [group], pending[1:]
-        unkinded = [g for g in self.groups if g.kind() is None]
-        if not groups and lead is not None and len(unkinded) == 1 and lead.kind and not lead.total:
-            groups = unkinded  # "A bomb hit a train late Monday ... The train was hit near X": the lead's place
-            groups[0].frames.insert(0, pending.pop(0))
         named = [g for g in groups if g.frames]  # places only listed beside another ("near X ... in Y") don't count
         if len(named) == 1:
             only = named[0]
             for f in pending:
+                if _SEPARATELY.match(f.sentence.text[f.offset:]):
+                    continue  # "Separately, a landmine killed three children": not this incident
                 if f.claimed and not f.total and not re.search(r"\battacks\b", f.sentence.text):
                     only.claimed = only.claimed or f.claimed  # the claim of the only attack
                 elif f.event_date in (None, only.day) and (_compatible(f, only) or _bombing_lead(f, only)

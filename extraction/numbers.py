@@ -201,6 +201,11 @@ def find_deaths(sentence: str) -> list[DeathCount]:
         a, b = _CLASS_OF[plus["a"].lower()], _CLASS_OF[plus["b"].lower()]
         counts = [c for c in counts if not plus.start() <= c.start < plus.end()]  # the bare N is part of N + 1
         counts.append(DeathCount(parsed[0] + 1, a if a == b else "people", parsed[1], False, False, False, plus.start()))
+    plus_one = _COUNT_AND_ONE_RE.search(sentence)
+    if plus_one and not _UNCONFIRMED.search(sentence) and (parsed := parse_number(plus_one["num"])) is not None:
+        a, b = _CLASS_OF[plus_one["a"].lower()], _CLASS_OF[plus_one["b"].lower()]
+        counts.append(DeathCount(parsed[0] + 1, a if a == b else "people", parsed[1], False, False, False,
+                                 plus_one.start()))
     pair = _PAIR_RE.search(sentence)
     if pair and not _UNCONFIRMED.search(sentence):
         a, b = _CLASS_OF[pair["a"].lower()], _CLASS_OF[pair["b"].lower()]
@@ -223,6 +228,11 @@ _PAIR_RE = re.compile(
 _PLUS_ONE_RE = re.compile(
     rf"\b(?P<num>{NUMBER})\s+(?:[\w\-]+\s+){{0,2}}?(?P<a>{_NOUN})\s+and\s+(?:their|his|her|a|an|the|one)\s+"
     rf"(?:[\w\-]+\s+){{0,2}}?(?P<b>{_NOUN})\s+(?:were|have been|had been)\s+(?:also\s+)?(?:{DEATH})", re.IGNORECASE)
+
+# "killing two Pakistani soldiers and a truck driver": a count plus one more victim
+_COUNT_AND_ONE_RE = re.compile(
+    rf"(?:{DEATH})\s+(?:at least\s+)?(?P<num>{NUMBER})\s+(?:[\w\-]+\s+){{0,2}}?(?P<a>{_NOUN})\s+and\s+(?:a|an|one|another)\s+"
+    rf"(?:[\w\-]+\s+){{0,2}}?(?P<b>{_NOUN})\b", re.IGNORECASE)
 
 _RANKS = {
     "military": r"Sepoy|Lance Naik|Naik|Havildar|Naib Subedar|Subedar|Lieutenant Colonel|Lieutenant|Captain|Major|Colonel|Brigadier",

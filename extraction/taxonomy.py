@@ -89,11 +89,13 @@ _DETONATION = re.compile(
     re.IGNORECASE)
 
 
+_RPG = re.compile(r"\brocket[- ]propelled grenades?\b|\bRPG-?7?s?\b|\brocket launchers?\b", re.IGNORECASE)
 _MOB_AS_OBJECT = re.compile(r"\b(?:instigated|incited|provoked|led|against)\s+(?:the\s+|a\s+)?mobs?\b", re.IGNORECASE)
 _ALLEGED = re.compile(r"\b(?:said|says|claimed|claims|alleged\w*|accused)\b", re.IGNORECASE)
 
 
 def signals_of(text: str) -> set[str]:
+    text = _RPG.sub("heavy weapons", text)  # an assault with RPGs is a gunfight, not a grenade or shelling attack
     found = {name for name, rx in SIGNALS.items() if rx.search(text)}
     if "ied" in found and (not _DETONATION.search(text) or not SIGNALS["ied"].search(_RECOVERY_RE.sub(" ", text))):
         found.discard("ied")  # explosives named but nothing went off: a seizure, a threat, a warning
