@@ -14,7 +14,7 @@ from extraction.places import PlaceMention
 _SAME_STORY = re.compile(r"\bthe (?:fighting|clashes|clash|violence|unrest|gunfight|exchange of fire|battle)\b",
                          re.IGNORECASE)
 _VIOLENT = ("Battles", "Explosions/Remote violence", "Violence against civilians")
-_SEPARATELY = re.compile(r"\W*(?:Separately|In a separate (?:incident|attack|development)|Elsewhere)\b", re.IGNORECASE)
+_SEPARATELY = re.compile(r"\W*(?:Separately|Elsewhere)\b", re.IGNORECASE)
 _WIDE_KINDS = ("district", "agency", "division", "province", "region")
 _SEVERAL_ATTACKS = re.compile(r"\b(?:both|all|the|multiple|several)\s+(?:\w+\s+)?attacks\b")
 
