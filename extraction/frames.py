@@ -81,6 +81,7 @@ class Frame:
     offset: int = 0                 # chars of the sentence cut off as dateline
     weak: bool = False              # type guessed from death words alone
     dated_only: bool = False        # names the incident's day and nothing else ("the operation began on Saturday")
+    where_only: bool = False        # names a place and no violence: a placeless lead's place, if nothing better
     published: date | None = None
     extra: dict[str, object] = field(default_factory=dict)
 
@@ -184,6 +185,11 @@ def build_frame(sentence: Sentence, published: date | None, dateline: tuple[str,
             return Frame(sentence=sentence, places=[], dates=dates, deaths=[], signals=signals, targets=set(),
                          kind=None, singular_death=False, total=False, separate=False, claimed="",
                          nationality="", offset=sentence.dateline_end, published=published, dated_only=True)
+        if not _AFTERMATH.search(text) and (places := _outside_background(find_places(text), text)):
+            # "The man had been taken into custody in Kot Chutta": a place for a lead that named none
+            return Frame(sentence=sentence, places=places, dates=dates, deaths=[], signals=signals, targets=set(),
+                         kind=None, singular_death=False, total=False, separate=False, claimed="",
+                         nationality="", offset=sentence.dateline_end, published=published, where_only=True)
         return None
     if _DRILL.search(text) and not deaths:
         return None  # exercises and drills: "mock raids", "firing drills"

@@ -89,6 +89,7 @@ class Grouper:
         self.groups: list[Group] = []
         self.by_key: dict[tuple[str, date, str], Group] = {}
         self.pending: list[Frame] = []
+        self.where_only: list[Frame] = []
         self.current: Group | None = None
 
     def group_for(self, place: PlaceMention, day: date, kind: str = "") -> Group:
@@ -112,6 +113,9 @@ class Grouper:
     def add(self, f: Frame) -> None:
         if f.dated_only:
             return  # it only dates the incident (see main_day)
+        if f.where_only:
+            self.where_only.append(f)
+            return
         own = f.event_date
         if own is None and f.vague:
             self.current = None  # background without a resolvable day: not coded
@@ -195,6 +199,11 @@ class Grouper:
             groups = unkinded  # "A bomb hit a train late Monday ... The train was hit near X": the lead's place
             groups[0].frames.insert(0, pending[0])
             pending = pending[1:]
+        where = self.place_after(lead) if not groups and lead is not None and lead.kind and not lead.total else None
+        if where is not None:
+            group = self.group_for(where, lead.event_date or self.main_day)
+            group.frames.append(lead)
+            groups, pending = [group], pending[1:]
         if not groups and lead is not None and len(self.dateline) == 1 and lead.kind and not lead.total \
                 and (lead.deaths or lead.singular_death) and gazetteer.resolve(self.dateline[0]):
             # the report names no place but its dateline: "QUETTA: Three people were killed in a blast"
@@ -216,6 +225,16 @@ class Grouper:
                     if f.total:
                         only.no_deaths.add(id(f))
         return groups
+
+    def place_after(self, lead: Frame) -> PlaceMention | None:
+        """The one place named in the two sentences after a placeless lead, when no sentence tells of
+        violence there ("A mob lynched a man late on Saturday. He had been held in Kot Chutta ...")."""
+        for f in self.where_only:
+            if lead.sentence.index < f.sentence.index <= lead.sentence.index + 2:
+                places = drop_containers([p for p in f.places if not p.foreign])
+                if len(places) == 1 and f.event_date in (None, lead.event_date):
+                    return places[0]
+        return None
 
     def article_claim(self) -> str:
         """A claim covering several attacks ("claimed responsibility for attacks in multiple locations")."""
