@@ -122,7 +122,8 @@ class Grouper:
             return
         places = drop_containers([p for p in f.places if not p.foreign])
         stand_in = bool(places) and all(p.start == p.end == 0 for p in places)
-        if stand_in and any((g.kind() or ("",))[0] in ("Protests", "Riots") for g in self.groups):
+        if stand_in and (any((g.kind() or ("",))[0] in ("Protests", "Riots") for g in self.groups)
+                         or self.current is not None and own is None):
             places = []  # the dateline stood in for a protest's place, and the protest's own place is known
         elif f.places and not places:
             self.current = None  # abroad

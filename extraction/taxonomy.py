@@ -24,7 +24,7 @@ _SIGNALS: dict[str, str] = {
     "shelling": r"\bprojectiles?\b|\brockets?\b|\bmortars?\b|(?<!gas )(?<!teargas )\bshell(?:ing|ed|s)\b|\bartillery\b|\bmissiles?\b",
     "ied": r"\bIEDs?\b|\bimprovised explosive|\broadside bomb|\blandmines?\b|\bland mines?\b|\bbomb(?:s|ing|ings|ed)?\b|\bblasts?\b|\bexplo(?:sion|sions|ded|sive|sives)\b|\bblew up\b|\bblown up\b|\bwent off\b",
     "clash": r"\bexchange of fire\b|\bfire exchange\b|\bexchanged fire\b|\bgun\s*fights?\b|\bgun\s*battles?\b|\bshoot\s*-?outs?\b|\bclash\w*|\bcrossfire\b|\bencounter\b|\bfire raid\b|\breturned (?:the )?fire\b"
-             r"|\bfighting (?:broke out|erupted|raged|continued)\b|\bheavy fighting\b|\bat each other(?:['’]s)?\b",
+             r"|\bfighting (?:broke out|erupted|raged|continued)\b|\bheavy fighting\b|\b(?:at|on) each other(?:['’]s)?\b",
     "firearm": r"\bbullet-riddled\b|\bambush\w*|\bcame under (?:heavy )?fire\b|\bopened fire\b|\bfired (?:at|on|upon)\b|\bfired upon\b|\bgunmen\b|\barmed men\b|\bassailants\b|\battack(?:s|ed|ers?)?\b|\bstormed\b|\braid(?:ed|s)?\b|\bassault\w*\b|\bfiring\b(?!\s+(?:water|tear))|\bshot\b|\bgunned down\b|\bkill(?:ed|ing)\b|\bmartyred\b|\bmartyrdom\b|\bmurder\w*|\bneutrali[sz]ed\b|\bsent to hell\b|\bset (?:a |the )?[\w ]{0,30}on fire\b|\btorch\w*",
     "smallarms": r"\b(?:automatic|small|light|heavy)\s+(?:weapons|arms)\b|\bgunfire\b|\bopened fire\b|\bguns\b|\brifles?\b",
     "abduction": r"\b(?:picked up|taken away|whisked away|bundled)\s+by\b|\btook away\b|\bforcibly disappeared\b|\babduct\w*|\bkidnap\w*|\btaken hostage\b|\bhostages?\b",
@@ -35,7 +35,7 @@ _SIGNALS: dict[str, str] = {
     "crowd": r"\b(?:angry|enraged|charged|irate|furious)\s+(?:villagers|residents|crowds?|people|protesters|youths|relatives|traders|mourners)\b",
     "mob": r"\bmobs?\b|\blynch\w*|\bvigilante\b|\brioters?\b|\brampag\w*",
     "protest": r"\b(?:shutter-down|wheel-jam|observed an?|observe an?|went on|go on)\s+strike\b|\bprotest\w*|\bdemonstrations?\b|\bdemonstrators?\b|\brall(?:y|ies)\b|\bsit-in\b|\blong march\b|\bmarchers\b|\bchant(?:ed|ing)\s+slogans\b"
-                r"|\bblock(?:ed|ing)\s+(?:the\s+)?(?:[\w\-]+\s+){0,2}(?:road|roads|highway|motorway)\b[^.]{0,100}"
+                r"|\bblock(?:ed|ing)\s+(?:the\s+)?(?:[\w\-]+\s+){0,2}(?:road|roads|highway|motorway|traffic)\b[^.]{0,100}"
                 r"\b(?:demand(?:ing|ed)|coffins|bodies|for (?:several|two|three|four|five|six|\d+) hours)\b|\b(?:candlelight|candle-light)?\s*vigils?\b",
     "intervention": r"\bbaton\w*|\btear\s*gas\b|\bwater cannon\w*|\barrested\b|\bdetained\b|\bdispersed\b(?!\s+peacefully)|\blathi",
     "communal": r"\btribes?\b|\btribal (?:clash|feud|dispute|fighting)\w*|\bclans?\b|\brival (?:groups|families)\b|\bland dispute\b",
