@@ -149,13 +149,35 @@ _HELD = re.compile(r"\b(?:held|staged|organi[sz]ed|observed|took out|blocked|mar
                    re.IGNORECASE)
 
 
+# ", who were abducted from a site in Kalat last week,": an aside about earlier events
+_RELATIVE_ASIDE = re.compile(r",\s+(?:who|which)\b[^,;]{0,140},")
+# "bodies were found near X, from where the men were taken away on Saturday": the abduction's day, not the finding's
+_TAKEN = re.compile(r"\b(?:abducted|kidnapped|taken away|picked up|went missing|gone missing|whisked away)\b", re.IGNORECASE)
+
+
+_FOUND_VERB = re.compile(r"\b(?:recovered|found|discovered|dumped)\b", re.IGNORECASE)
+
+
+def _aside(text: str, pos: int) -> bool:
+    """True for a date inside a relative aside that names an earlier time, or after the abduction
+    verb of a sentence about found bodies."""
+    for m in _RELATIVE_ASIDE.finditer(text):
+        if m.start() < pos < m.end() and any(d.kind == "vague" for d in find_dates(m.group(), None)):
+            return True
+    if _BODIES_FOUND.search(text):
+        verbs = [(m.start(), "taken") for m in _TAKEN.finditer(text[:pos])]
+        verbs += [(m.start(), "found") for m in _FOUND_VERB.finditer(text[:pos])]
+        return bool(verbs) and max(verbs)[1] == "taken"  # the nearest verb before the date is the abduction
+    return False
+
+
 def build_frame(sentence: Sentence, published: date | None, dateline: tuple[str, ...] = ()) -> Frame | None:
     text = sentence.text[sentence.dateline_end:]
     history = _HISTORY.search(text)
     if history:
         text = text[:history.start()]
     deaths = find_deaths(text)
-    dates = find_dates(text, published)
+    dates = [d for d in find_dates(text, published) if not _aside(text, d.start)]
     if dates and dates[0].kind == "vague" and dates[0].start < 3:
         # "Earlier this week, a soldier was killed near Torkham, which remained open on Saturday": background
         dates = [d for d in dates if d.kind != "event"]
