@@ -183,6 +183,9 @@ def build_frame(sentence: Sentence, published: date | None, dateline: tuple[str,
         dates = [d for d in dates if d.kind != "event"]
     first_day = next((d.start for d in dates if d.kind == "event"), None)
     cut = next((d.start for d in dates if d.kind == "vague" and first_day is not None and d.start > first_day), None)
+    if cut is not None:  # "agreed on January 8 after clashes in Darsamand earlier this month": the clause opens at "after"
+        opener = list(re.finditer(r"\b(?:after|following|since)\b", text[first_day:cut]))
+        cut = first_day + opener[-1].start() if opener else cut
     if cut is not None:  # "... on Saturday, a week after a similar attack killed four": not this event's dead
         deaths = [d for d in deaths if d.start < cut]
     signals = taxonomy.signals_of(text if cut is None else text[:cut])

@@ -104,6 +104,8 @@ def specificity(place: PlaceMention) -> int:
         return 0
     if place.possessive and place.parent and not gazetteer.is_district(place.parent):
         return 1
+    if place.near and place.kind in ("village", "area"):
+        return 3  # "Dande Darpa Khel village near Miranshah": a place of its own, finer than the town
     resolved = gazetteer.resolve(place.name)
     if place.parent:
         parent = gazetteer.resolve(place.parent)
