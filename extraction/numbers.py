@@ -60,7 +60,8 @@ VICTIM_CLASSES: dict[str, tuple[str, ...]] = {
                  "passer-by", "passerby", "passers-by", "pedestrian", "pedestrians", "bystander", "bystanders",
                  "citizen", "citizens", "employee", "employees", "shopkeepers", "vendor",
                  "miners", "miner", "doctor", "doctors", "lawyer", "lawyers", "cleric", "worshipers", "teenager",
-                 "brothers", "sons", "daughters", "wife", "husband", "father", "mother", "relatives", "guests"),
+                 "brothers", "sons", "daughters", "wife", "husband", "father", "mother", "relatives", "guests",
+                 "cook", "cooks", "watchman", "chowkidar", "porter", "porters", "conductor", "cleaner"),
 }
 _CLASS_OF = {word: cls for cls, words in VICTIM_CLASSES.items() for word in words}
 

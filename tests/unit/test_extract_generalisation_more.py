@@ -121,3 +121,116 @@ def test_a_district_lead_and_the_village_inside_it_share_the_day():
                   "2025-01-19")
     assert (e["event_type"], e["event_date"], e["fatalities"]) == ("Battles", "2025-01-17", 8)
     assert e["admin2"] == "Kurram"
+
+
+def test_a_neighbourhood_named_town_keeps_its_name():
+    (e,) = events("KARACHI: Police killed two suspected robbers in an encounter in Sherpao Town on Friday night.",
+                  "2024-03-10")
+    assert (e["location"], e["fatalities"]) == ("Sherpao Town", 2)
+    (e,) = events("LAKKI MARWAT: A bomber killed six worshippers in Tajazai town of the district on Friday.",
+                  "2024-10-19")
+    assert e["location"] == "Tajazai"
+
+
+def test_the_relative_of_one_of_the_dead_is_no_count():
+    assert find_deaths("A relative of one of the men killed in the raid said the encounter was staged.") == []
+
+
+def test_official_letters_date_by_the_instant_month():
+    assert _days("On the evening of 7th instant, armed men stopped a vehicle.") == [("event", "2025-07-07")]
+
+
+def test_a_placeless_lead_takes_the_place_where_it_was_hit():
+    (e,) = events("QUETTA: A bomb planted on the track exploded under a passenger train late Monday, killing four "
+                  "people, officials said.\nThe Jaffar Express was hit near Sibi shortly before midnight.", "2025-07-08")
+    assert (e["location"], e["event_date"], e["fatalities"]) == ("Sibi", "2025-07-07", 4)
+
+
+def test_a_placeless_lead_takes_the_one_place_of_the_next_sentences():
+    (e,) = events("A mob stormed a police station late on Saturday and lynched a man accused of blasphemy, police "
+                  "said.\nThe man had been taken into custody earlier in the day in Kot Addu.", "2025-07-06")
+    assert (e["event_type"], e["location"], e["event_date"], e["fatalities"]) == ("Riots", "Kot Addu", "2025-07-05", 1)
+
+
+def test_places_of_the_earlier_attack_and_of_consequences_are_not_this_event():
+    rows = events("PESHAWAR: Gunmen killed a polio worker in the Ghiljo area of Orakzai district on Tuesday.\n"
+                  "Tuesday's attack came two days after a roadside bomb wounded four policemen in Mohmand district.",
+                  "2025-07-09")
+    assert [e["location"] for e in rows] == ["Ghiljo"]
+    rows = events("Men blew up a pylon near Sibi early on Wednesday, cutting power to parts of Sibi, Kohlu and "
+                  "Dera Bugti districts.")
+    assert [e["location"] for e in rows] == ["Sibi"]
+
+
+def test_a_team_going_door_to_door_is_at_the_place_named():
+    (e,) = events("Gunmen on Tuesday killed a vaccinator as the team was going door to door in the Ghiljo area of "
+                  "Orakzai district.", "2025-07-09")
+    assert e["location"] == "Ghiljo"
+
+
+def test_found_bodies_are_a_killing_dated_by_the_finding_and_counted_by_names():
+    rows = events("TURBAT: Levies on Thursday recovered the bodies of three men from a riverbed near Tump, from where "
+                  "they had been taken away on Saturday.\nThe deceased were identified as Ali Dad, Nasir Baloch and "
+                  "Irfan son of Jan Muhammad, all residents of Kech.", "2025-07-11")
+    assert [(e["event_type"], e["location"], e["event_date"], e["fatalities"]) for e in rows] == [
+        ("Violence against civilians", "Tump", "2025-07-10", 3)]
+
+
+def test_a_road_blocked_with_coffins_is_a_protest():
+    rows = events("On Friday, the families blocked the main road in Turbat for several hours, placing the coffins "
+                  "on the road.", "2025-07-12")
+    assert [(e["event_type"], e["location"]) for e in rows] == [("Protests", "Turbat")]
+
+
+def test_compensation_for_the_families_of_the_killed_is_no_event():
+    assert events("The cabinet sanctioned compensation for the families of two Levies men who were martyred when "
+                  "militants attacked a post in Musakhel on Saturday.", "2025-02-18") == []
+
+
+def test_a_press_release_date_line_gives_the_place_of_a_placeless_report():
+    names, _ = dateline_of("Islamabad: June 03, 2025")
+    assert names == ("Islamabad",)
+    (e,) = events("Press Release\nIslamabad: June 03, 2025\nA lawyer was shot dead by two motorcyclists on Monday "
+                  "evening near his residence.", "2025-06-03")
+    assert (e["location"], e["event_date"], e["fatalities"]) == ("Islamabad", "2025-06-02", 1)
+
+
+def test_a_sentence_set_abroad_is_not_coded():
+    assert events("In neighbouring Afghanistan, a bomb at a mosque in Kunduz province killed four worshippers on "
+                  "Monday.") == []
+
+
+def test_an_assault_with_rpgs_is_a_gunfight_and_a_driver_adds_one():
+    (e,) = events("Militants armed with rocket-propelled grenades stormed a police post in Karak late Tuesday, "
+                  "killing two constables and a cook.", "2025-03-12")
+    assert (e["event_type"], e["fatalities"]) == ("Battles", 3)
+
+
+def test_the_fighting_at_a_place_gives_the_lead_its_place_and_separately_opens_another_story():
+    rows = events("Afghan and Pakistani forces exchanged fire late on Saturday, killing two soldiers.\n"
+                  "The fighting at the Badini crossing in Killa Saifullah district lasted three hours.\n"
+                  "Separately, officials said a landmine killed three children in Ghazni province on Saturday.",
+                  "2025-08-24")
+    assert [(e["location"], e["fatalities"]) for e in rows] == [("Badini", 2)]
+
+
+def test_party_workers_firing_on_each_other_and_the_next_day_road_block():
+    rows = events("LARKANA: Two people were killed when workers of two parties opened fire on each other during a "
+                  "rally in Ratodero on Sunday.\nThe rally was passing through the main bazaar.\n"
+                  "On Monday, party workers placed a coffin on the highway near Ratodero and blocked traffic for two "
+                  "hours, demanding arrests.", "2024-09-23")
+    assert [(e["event_type"], e["event_date"], e["fatalities"]) for e in rows] == [
+        ("Riots", "2024-09-22", 2), ("Protests", "2024-09-23", 0)]
+
+
+def test_a_sit_in_demanding_an_end_to_drone_attacks_is_a_protest():
+    rows = events("A quadcopter dropped a bomb on a house in Hurmaz village near Mir Ali on Saturday, killing two "
+                  "children.\nResidents later staged a sit-in in Mir Ali, demanding an end to drone attacks.",
+                  "2025-02-16")
+    assert [(e["event_type"], e["location"]) for e in rows] == [
+        ("Explosions/Remote violence", "Hurmaz"), ("Protests", "Mir Ali")]
+
+
+def test_a_truce_agreed_after_earlier_clashes_is_no_event():
+    assert events("The truce had been agreed at a jirga in Hangu on January 8 after armed clashes in Darsamand "
+                  "earlier this month left four people dead.", "2026-01-22") == []
