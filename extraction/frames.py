@@ -23,7 +23,8 @@ _ATTACK = re.compile(r"\b(?:opened fire|fired|attack\w*|stormed|raid\w*|assault\
 _AFTERMATH = re.compile(
     r"\b(?:court|sentenced|convicted|acquitted|verdict|trial|hearing|indicted|bail|FIR|registered|inquiry|probe|"
     r"compensat\w*|jirga|cheques?|visited|met|meeting|briefed|chaired|approved|announced|condemn\w*|condolences?|"
-    r"funerals?|tribute|anniversary|commemorat\w+|inaugurated|designat\w+|proscribed|took notice|notice of)\b",
+    r"funerals?|tribute|anniversary|commemorat\w+|inaugurated|designat\w+|took notice|notice of"
+    r"|proscribed(?!\s+(?:organi[sz]ations?|outfits?|groups?|terrorist)))\b",
     re.IGNORECASE)
 _VIOLENT_VERB = re.compile(
     r"\b(?:attacked|stormed|opened fire|fired|exploded|blew up|blown up|killed|killing|martyred|shot|gunned down|"
