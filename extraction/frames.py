@@ -172,6 +172,15 @@ def _aside(text: str, pos: int) -> bool:
     return False
 
 
+_STAGED = re.compile(r"\b(?:staged|held|organi[sz]ed|took out|observed|launched)\s+(?:an?\s+|their\s+)?(?:[\w\-]+\s+)?"
+                     r"(?:sit-in|protest|demonstration|rally|strike|vigil|march)\b|\bchanted slogans\b", re.IGNORECASE)
+
+
+def stages_protest(frame: Frame) -> bool:
+    """The sentence tells of people holding a protest ("staged a sit-in"), not of a rally that was attacked."""
+    return bool(_STAGED.search(frame.sentence.text[frame.offset:]))
+
+
 def build_frame(sentence: Sentence, published: date | None, dateline: tuple[str, ...] = ()) -> Frame | None:
     text = sentence.text[sentence.dateline_end:]
     history = _HISTORY.search(text)

@@ -5,7 +5,7 @@ import re
 from datetime import date
 
 from extraction import gazetteer
-from extraction.frames import Frame
+from extraction.frames import Frame, stages_protest
 from extraction.locate import admin_hints, counts_for, drop_containers, is_guess, town_for_area
 from extraction.merge import Group, merge_groups, place_key
 from extraction.places import PlaceMention
@@ -123,7 +123,7 @@ class Grouper:
         places = drop_containers([p for p in f.places if not p.foreign])
         stand_in = bool(places) and all(p.start == p.end == 0 for p in places)
         if stand_in and (any((g.kind() or ("",))[0] in ("Protests", "Riots") for g in self.groups)
-                         or self.current is not None and own is None):
+                         or self.current is not None and own is None and not stages_protest(f)):
             places = []  # the dateline stood in for a protest's place, and the protest's own place is known
         elif f.places and not places:
             self.current = None  # abroad
@@ -139,6 +139,9 @@ class Grouper:
             if g.frames and f.kind and not f.weak and not f.total and (f.deaths or f.singular_death) \
                     and f.kind[0] in _VIOLENT and (g.kind() or ("",))[0] in _VIOLENT and not _compatible(f, g):
                 g = self.group_for(place, day, f.kind[0])  # a bombing and a shooting in one town: two events
+            elif f.kind and f.kind[0] in ("Protests", "Riots") and not f.deaths and stages_protest(f) \
+                    and (g.kind() or ("",))[0] in _VIOLENT:
+                g = self.group_for(place, day, "demonstration")  # the sit-in with the victim's body: its own event
             g.frames.append(f)
             if f.total:
                 g.no_deaths.add(id(f))
