@@ -83,6 +83,7 @@ class Frame:
     weak: bool = False              # type guessed from death words alone
     dated_only: bool = False        # names the incident's day and nothing else ("the operation began on Saturday")
     where_only: bool = False        # names a place and no violence: a placeless lead's place, if nothing better
+    group_toll: bool = False        # its dead are a militant group's own claim ("the BLF said it killed four")
     published: date | None = None
     extra: dict[str, object] = field(default_factory=dict)
 
@@ -176,6 +177,13 @@ _STAGED = re.compile(r"\b(?:staged|held|organi[sz]ed|took out|observed|launched)
                      r"(?:sit-in|protest|demonstration|rally|strike|vigil|march)\b|\bchanted slogans\b", re.IGNORECASE)
 
 
+# an armed group's spokesman giving its own toll: counted only when nobody else gives one
+_GROUP_VOICE = re.compile(
+    r"\b(?:BLA|BLF|BRA|BLT|TTP|the group|the outfit|the militant group)(?:['’]s)?\s+(?:spokes(?:man|person)|statement)\b"
+    r"|\bspokes(?:man|person) (?:of|for) the (?:BLA|BLF|BRA|TTP|group|outfit)\b|\bthe (?:group|outfit) (?:said|claimed)\b"
+    r"|\bclaimed (?:to have )?killed\b(?![^.]{0,40}\b(?:police|CTD|forces|troops|army)\b)")
+
+
 def stages_protest(frame: Frame) -> bool:
     """The sentence tells of people holding a protest ("staged a sit-in"), not of a rally that was attacked."""
     return bool(_STAGED.search(frame.sentence.text[frame.offset:]))
@@ -267,6 +275,6 @@ def build_frame(sentence: Sentence, published: date | None, dateline: tuple[str,
     return Frame(
         sentence=sentence, places=places, dates=dates, deaths=deaths, signals=signals,
         targets=targets, kind=kind, singular_death=single, total=bool(_TOTAL.search(text)),
-        separate=bool(_SEPARATE.search(text)), claimed=claimed,
+        separate=bool(_SEPARATE.search(text)), claimed=claimed, group_toll=bool(deaths and _GROUP_VOICE.search(text)),
         nationality=taxonomy.nationality(text), offset=sentence.dateline_end, weak=weak, published=published,
     )

@@ -48,8 +48,8 @@ def _district_of(place: PlaceMention) -> str:
 def _same_place(place: PlaceMention, first: PlaceMention) -> bool:
     """The first place reported, or a place inside it when that was a district ("a clash in Kurram
     district ... in Balishkhel village, 25 km from Parachinar")."""
-    if place_key(place.name) == place_key(first.name):
-        return True
+    if place_key(place.name) == place_key(first.name) or place_key(place.parent) == place_key(first.name):
+        return True  # the first place, or "the Gajjar area of Mashkay" after "Mashkay"
     # an unknown village told right after it is given the benefit of the doubt
     return first.kind in _WIDE_KINDS and _district_of(place) in ("", first.name.casefold())
 

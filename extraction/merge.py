@@ -79,8 +79,9 @@ class Group:
             return self.own_deaths
         main: list[DeathCount] = []
         extra: list[DeathCount] = []
+        official = any(f.deaths and not f.group_toll for f in self.frames if id(f) not in self.no_deaths)
         for f in self.frames:
-            if id(f) in self.no_deaths:
+            if id(f) in self.no_deaths or (f.group_toll and (official or self.assigned)):
                 continue
             (extra if id(f) in self.separate else main).extend(c for c in f.deaths if not c.subset)
         total = _combine(main + self.assigned)
