@@ -58,6 +58,9 @@ _WHERE_HIT = re.compile(r"\b(?:was|were)\s+(?:hit|targeted|struck)\s+(?:near|in|
 _BODIES_FOUND = re.compile(r"\b(?:recovered|found|discovered|dumped)\b[^.]{0,40}\bbod(?:y|ies)\b"
                            r"|\bbod(?:y|ies)\b[^.]{0,60}\b(?:were|was|have been|had been)\s+(?:recovered|found|discovered|dumped)\b",
                            re.IGNORECASE)
+# "In another engagement, ... in Ghulam Khan area": the next incident's place, its violence told next
+_ANOTHER = re.compile(r"\W*(?:In|During)\s+(?:another|a separate|a second)\s+(?:engagement|incident|operation|encounter)\b",
+                      re.IGNORECASE)
 _DRILL = re.compile(r"\b(?:mock|drills?|exercises?|rehearsals?|war games?|training)\b", re.IGNORECASE)
 _HERE = re.compile(r"\bhere\b|\bin the city\b|\bin the (?:port|provincial|federal) (?:city|capital)\b|\bthe city's\b",
                    re.IGNORECASE)
@@ -218,7 +221,8 @@ def build_frame(sentence: Sentence, published: date | None, dateline: tuple[str,
     if any(d.kind == "future" for d in dates) and not any(d.kind == "event" for d in dates) and not deaths:
         return None  # a strike called for Monday has not happened
     if not violent and not deaths and not single and not claimed:
-        if ("operation" in signals and _OPERATION.search(text) or _WHERE_HIT.search(text)) and not _AFTERMATH.search(text) \
+        if ("operation" in signals and _OPERATION.search(text) or _WHERE_HIT.search(text) or _ANOTHER.match(text)) \
+                and not _AFTERMATH.search(text) \
                 and (places := _outside_background(find_places(text), text)):
             # "security forces conducted an IBO in the general area of Buleda": where the fighting told next is
             return Frame(sentence=sentence, places=places, dates=dates, deaths=[], signals=signals,

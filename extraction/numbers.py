@@ -90,6 +90,12 @@ _NOT_COUNT_AFTER = re.compile(
 )
 
 
+# "four terrorists including ringleader Dad Karim alias Shahmir were sent to hell": the verb comes late
+_LATE_PASSIVE = re.compile(r"\b(?:were|have been|had been)\s+(?:also\s+)?(?:killed|martyred|sent to hell|shot dead|gunned down|"
+                           r"neutrali[sz]ed)\b", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[;:.]|,\s+(?:while|and|but|injuring|wounding|leaving)\b|\bwhile\b")
+
+
 @dataclass(frozen=True, slots=True)
 class DeathCount:
     value: int
@@ -160,7 +166,8 @@ def find_deaths(sentence: str) -> list[DeathCount]:
         tail = sentence[m.end("num"):m.end("num") + 90]
         clause = re.split(r"[;:]|,\s+(?:while|and|but|injuring|wounding|leaving)\b|\bwhile\b|\band\s+(?=\w+\s+(?:were|was))", tail)[0]
         head = sentence[max(0, m.start() - 30):m.start()]
-        death_after = _DEATH_RE.search(clause)
+        death_after = _DEATH_RE.search(clause) or _LATE_PASSIVE.search(
+            _CLAUSE_END.split(sentence[m.end("num"):m.end("num") + 140])[0])
         injury_after = _INJURY_RE.search(clause)
         death_before = re.search(rf"(?:{DEATH}|\bbodies of(?: the)?|\blives of)\s+(?:at least\s+|as many as\s+|nearly\s+|some\s+)?$",
                                  head, re.IGNORECASE)
