@@ -150,7 +150,7 @@ _PRESS_CLUB = re.compile(r"\b(?:outside|at|in front of|near)\s+(?:the\s+)?(?P<to
                          r"Press\s+Club\b")
 
 
-_HELD = re.compile(r"\b(?:held|staged|organi[sz]ed|observed|took out|blocked|marched|gathered|protested|chanted)\b",
+_HELD = re.compile(r"\b(?:held|staged|organi[sz]ed|observed|took out|blocked|marched|gathered|protested|chanted|joined)\b",
                    re.IGNORECASE)
 
 
