@@ -24,7 +24,10 @@ def town_for_area(place: PlaceMention) -> PlaceMention:
     if place.kind == "town" and place.named_town and gazetteer.resolve(place.name) is None:
         # "in Surjani Town": an unknown neighbourhood's own name ends in "Town"
         return replace(place, name=f"{place.name} Town", kind="")
-    if place.kind not in ("area", "bazaar") or not place.parent or gazetteer.is_district(place.parent) or place.parent_kind in (
+    if place.kind == "bazaar" and place.parent and gazetteer.resolve(place.parent) is not None:
+        # "Kharan's Shahi Bazaar": a market is part of a town, coded at the town (the bazaar is an alternative)
+        return PlaceMention(name=place.parent, start=place.start, end=place.end, kind="", province=place.province)
+    if place.kind != "area" or not place.parent or gazetteer.is_district(place.parent) or place.parent_kind in (
             "district", "agency", "tehsil", "division", "region", "valley"):
         return place
     parent = gazetteer.resolve(place.parent)
