@@ -117,6 +117,9 @@ def is_heading(sentence: Sentence, paragraph: str) -> bool:
     return line.startswith(("•", "-", "*")) or (not re.search(r"[.!?][\"”’)]*$", line) and len(line.split()) <= 25)
 
 
+_MAIN_VERB = re.compile(r"\b(?:was|were)\s+(?:found|recovered|discovered|killed|shot|attacked|dumped)\b", re.IGNORECASE)
+
+
 def _outside_background(places: list[PlaceMention], text: str) -> list[PlaceMention]:
     """Drop places whose own clause is dated vaguely ("the killing of a reporter in Khuzdar last month")."""
     kept = []
@@ -127,7 +130,10 @@ def _outside_background(places: list[PlaceMention], text: str) -> list[PlaceMent
         vague_after = [d for d in find_dates(after, None) if d.kind == "vague"]
         if vague_after:
             floor = p.end + vague_after[-1].start + len(vague_after[-1].text)
-        if vague_after or any(d.kind == "vague" for d in find_dates(before, None)):
+        vague_before = [d for d in find_dates(before, None) if d.kind == "vague"]
+        if vague_before and _MAIN_VERB.search(before[vague_before[-1].start:]):
+            vague_before = []  # "a man who went missing weeks ago was found near X": X is where he was found
+        if vague_after or vague_before:
             continue
         kept.append(p)
     return kept

@@ -1,6 +1,8 @@
 """The default extractor: deterministic ACLED-style coding rules, offline and fast."""
 from __future__ import annotations
 
+import re
+
 from extraction import taxonomy
 from extraction.article import Article
 from extraction.frames import build_frame, is_heading
@@ -21,6 +23,9 @@ def _paragraph_of(body: str, sentence: Sentence) -> str:
 
 def _norm(text: str) -> str:
     return " ".join(text.casefold().split())
+
+
+_ARMED = re.compile(r"\b(?:gunmen|armed men|assailants|attackers|militants|terrorists|dacoits)\b", re.IGNORECASE)
 
 
 class RulesExtractor:
@@ -53,7 +58,8 @@ class RulesExtractor:
         fatalities = g.fatalities()
         frames = g.frames or g.weak
         armed = any(f.targets & {"militant"} or f.claimed or "clash" in f.signals and "militant" in f.targets
-                    for f in frames) or "militant" in g.dead_classes()  # gunmen, robbers killed: no protest clash
+                    or _ARMED.search(f.sentence.text) for f in frames) \
+            or "militant" in g.dead_classes()  # gunmen, robbers killed: no protest clash
         if protests and event_type == "Battles" and not armed:
             event_type, sub = "Riots", "Violent demonstration"  # clashes of a protest with the police
         targets = set().union(*(f.targets for f in frames))
