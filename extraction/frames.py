@@ -114,6 +114,8 @@ class Frame:
 def is_heading(sentence: Sentence, paragraph: str) -> bool:
     """A headline, sub-heading or bullet: a short line that does not end like a sentence."""
     line = paragraph.strip()
+    if re.search(r":\s*[-–—]?$", line) and len(line.split()) > 6:
+        return False  # "... the following four soldiers embraced shahadat:-" introduces a list
     return line.startswith(("•", "-", "*")) or (not re.search(r"[.!?][\"”’)]*$", line) and len(line.split()) <= 25)
 
 

@@ -80,7 +80,8 @@ _COUNT_RE = re.compile(
     re.IGNORECASE,
 )
 _UPDATE_RE = re.compile(r"\b(?:risen|rose|climbed|jumped|increased|reached|mounted|(?:taking|bringing|took|brought|raising|raised|pushing|pushed)"
-                        r"\s+the\s+(?:death\s+)?toll)\s+to\s*$", re.IGNORECASE)
+                        r"\s+the\s+(?:(?:death\s+)?toll|number of (?:[\w\-]+\s+){1,3}?(?:killed|dead|martyred)(?:\s+in the \w+)?))"
+                        r"\s+to\s*$", re.IGNORECASE)
 _EARLIER_RE = re.compile(r"\bearlier\b", re.IGNORECASE)
 _NOT_COUNT_AFTER = re.compile(
     r"^[\s-]*(?:kg|km|kilomet|mile|pm|am|year|inch|percent|%|hours?|minutes?|days?|weeks?|months?|shots|"
@@ -171,9 +172,9 @@ def find_deaths(sentence: str) -> list[DeathCount]:
         injury_after = _INJURY_RE.search(clause)
         death_before = re.search(rf"(?:{DEATH}|\bbodies of(?: the)?|\blives of)\s+(?:at least\s+|as many as\s+|nearly\s+|some\s+)?$",
                                  head, re.IGNORECASE)
-        toll = re.search(r"\b(?:toll|death toll|number of (?:the )?(?:dead|deaths|fatalities|those killed|people killed))\b"
+        toll = re.search(r"\b(?:toll|death toll|number of (?:the )?(?:dead|deaths|fatalities|(?:[\w\-]+\s+){1,2}?(?:killed|martyred)))\b"
                          r"[^.]{0,200}$", sentence[:m.start()], re.IGNORECASE)
-        update = bool(_UPDATE_RE.search(sentence[max(0, m.start() - 40):m.start()])) or bool(
+        update = bool(_UPDATE_RE.search(sentence[max(0, m.start() - 70):m.start()])) or bool(
             re.search(r"\blater\s+(?:confirmed|put the (?:death\s+)?toll at|said)\s+$", sentence[max(0, m.start() - 40):m.start()],
                       re.IGNORECASE))  # "hospital officials later confirmed 14 deaths": a newer toll
         if not (death_after or death_before or (toll and update)):
@@ -247,7 +248,7 @@ _RANKS = {
     "police": r"Head Constable|Constable|Assistant Sub-Inspector|ASI|Sub-Inspector|Inspector|Levies Sepoy|Naib Risaldar|Risaldar",
 }
 _NAMED_RE = re.compile(
-    r"\b(?P<rank>" + "|".join(f"(?:{r})" for r in _RANKS.values()) + r")\s+(?:\(r\)\s+)?(?!General\b)[A-Z][a-z]+")
+    r"\b(?P<rank>(?i:" + "|".join(f"(?:{r})" for r in _RANKS.values()) + r"))\s+(?:\(r\)\s+)?(?!General\b)[A-Z][a-z]+")
 _NAMED_DEATH = re.compile(
     r"\b(?:embraced\s+\W?(?:martyrdom|shahadat)\W?|(?:was|were)\s+(?:also\s+)?(?:martyred|killed|shot dead)"
     r"|succumbed|lost (?:his|their) lives?)\b", re.IGNORECASE)
@@ -262,7 +263,7 @@ def _named_dead(sentence: str) -> list[DeathCount]:
     named = list(_NAMED_RE.finditer(sentence[:death.start()]))
     if not named:
         return []
-    cls = "police" if all(re.fullmatch(_RANKS["police"], m["rank"]) for m in named) else "military"
+    cls = "police" if all(re.fullmatch(_RANKS["police"], m["rank"], re.IGNORECASE) for m in named) else "military"
     return [DeathCount(len(named), cls, False, False, False, False, named[0].start(), single=True)]
 
 
