@@ -234,3 +234,59 @@ def test_a_sit_in_demanding_an_end_to_drone_attacks_is_a_protest():
 def test_a_truce_agreed_after_earlier_clashes_is_no_event():
     assert events("The truce had been agreed at a jirga in Hangu on January 8 after armed clashes in Darsamand "
                   "earlier this month left four people dead.", "2026-01-22") == []
+
+
+def test_a_foiled_plan_with_a_deadly_gunfight_is_a_clash():
+    rows = events("The CTD foiled a terror plan and killed three terrorists in an exchange of fire near Rakhi Gaj on "
+                  "Thursday.", "2025-01-17")
+    assert [(e["event_type"], e["fatalities"]) for e in rows] == [("Battles", 3)]
+
+
+def test_a_sit_in_staged_with_the_victims_body_is_its_own_event():
+    rows = events("TURBAT: A party worker was gunned down by unidentified men in Turbat on Saturday.\n"
+                  "Later, relatives placed the body on the main road and staged a sit-in, demanding the arrest of "
+                  "the killers.", "2017-02-12")
+    assert sorted((e["event_type"], e["fatalities"]) for e in rows) == [
+        ("Protests", 0), ("Violence against civilians", 1)]
+
+
+def test_an_armed_groups_own_toll_gives_way_to_the_official_one():
+    (e,) = events("Gunmen attacked a Levies post in the Gajjar area of Mashkay late on Monday night.\n"
+                  "Officials said two Levies personnel lost their lives in the attack.\n"
+                  "In a statement, the BLF spokesman said the group's fighters had killed four personnel.",
+                  "2021-06-09")
+    assert (e["location"], e["fatalities"]) == ("Gajjar", 2)
+
+
+def test_in_another_engagement_opens_the_next_place():
+    rows = events("RAWALPINDI: On 12 October 2025, security forces conducted an operation in Buleda area of Kech "
+                  "District. Four terrorists including ringleader Dad Karim alias Shahmir were sent to hell.\n"
+                  "In another engagement, security forces engaged infiltrating khwarij in Ghulam Khan area of North "
+                  "Waziristan District. Three khwarij were sent to hell.", "2025-10-13")
+    assert [(e["location"], e["fatalities"]) for e in rows] == [("Buleda", 4), ("Ghulam Khan", 3)]
+
+
+def test_a_towns_bazaar_is_coded_at_the_town():
+    (e,) = events("A bomb exploded in Kharan's Shahi Bazaar on Monday, killing four people.", "2026-01-20")
+    assert e["location"] == "Kharan"
+
+
+def test_gunmen_in_a_roundup_with_a_strike_stay_a_clash():
+    rows = events("WASHUK: A Levies sepoy was killed when gunmen attacked a Levies checkpost in Besima on Saturday.\n"
+                  "KHUZDAR: Traders observed a shutter-down strike in Khuzdar on Monday.", "2019-02-12")
+    assert [e["event_type"] for e in rows] == ["Battles", "Protests"]
+
+
+def test_a_later_death_raises_the_number_killed_and_named_ranks_count():
+    (c,) = [c for c in find_deaths("A wounded constable died on Monday, raising the number of policemen killed "
+                                   "in the attack to three.") if c.update]
+    assert c.value == 3
+    (c,) = find_deaths("Head constable Ali Nawaz and constable Sikandar Ali were killed on the spot.")
+    assert (c.value, c.victim_class) == (2, "police")
+
+
+def test_a_list_introduced_by_a_colon_is_not_a_heading():
+    (e,) = events("RAWALPINDI: On 13 May 2025, khwarij ambushed a convoy in Spinwam, North Waziristan District, and "
+                  "three khwarij were sent to hell.\nHowever, during the exchange of fire, the following four brave "
+                  "soldiers embraced shahadat:-\nSepoy A\nSepoy B", "2025-05-14")
+    assert e["fatalities"] == 7
