@@ -40,7 +40,7 @@ def parse_number(text: str) -> tuple[int, bool] | None:
 
 VICTIM_CLASSES: dict[str, tuple[str, ...]] = {
     "military": ("rangers", "soldier", "soldiers", "troops", "personnel", "sepoy", "sepoys", "jawan", "jawans", "officer",
-                 "officers", "army", "fc", "security", "commando", "commandos", "servicemen", "major", "captain"),
+                 "officers", "army", "fc", "security", "commando", "commandos", "servicemen", "major", "captain", "corps"),
     "police": ("policeman", "policemen", "police", "cop", "cops", "constable", "constables", "levies",
                "levy", "policemen,", "inspector", "sub-inspector", "guard", "guards"),
     "militant": ("militant", "militants", "terrorist", "terrorists", "attacker", "attackers", "assailant",
@@ -76,7 +76,7 @@ _INJURY_RE = re.compile(r"\b(?:injur\w*|wound\w*|hurt|critical)\b", re.IGNORECAS
 _COUNT_RE = re.compile(
     rf"(?P<pre>\b(?:at least|as many as|nearly|almost|about|around|some|over|more than|up to|another|"
     rf"only|all|a total of|total of)\s+)?\b(?P<num>{NUMBER}|a|an)\b"
-    r"(?=(?P<np>(?:[\s-]+(?:[“”\"‘’]?[\w’'\-]+[“”\"’,]?)){0,5}))",
+    r"(?=(?P<np>(?:[\s-]+(?:[“”\"‘’(]?[\w’'\-]+[“”\"’,)]?)){0,5}))",
     re.IGNORECASE,
 )
 _UPDATE_RE = re.compile(r"\b(?:risen|rose|climbed|jumped|increased|reached|mounted|(?:taking|bringing|took|brought|raising|raised|pushing|pushed)"
