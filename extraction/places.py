@@ -64,6 +64,8 @@ _EXCLUDED_BEFORE = re.compile(
     r"candidate|leader|chairman|senator|mna|mpa|ig|dig|inspector|like)\s+(?:the\s+)?"
     r"|\b(?:hospitals?|clinic|medical (?:centre|center|complex))\s+(?:in|at)\s+(?:the\s+)?"
     r"|\b(?:to|in|across)\s+(?:parts|areas|much|most|several parts) of\s+(?:the\s+)?"  # "cutting power to parts of Sibi"
+    # "three of the injured succumbed to their wounds in Quetta": where the hospital was
+    r"|\b(?:succumbed|died|passed away)\b[^.;]{0,40}\b(?:in|at)\s+(?:the\s+)?(?:a\s+)?(?:hospital\s+in\s+)?"
     r"|\b(?:travelling|traveling|heading|going|returning|on (?:their|his|her) way)\b[^.,;]{0,60}\bto\s+(?!door\b)(?:the\s+)?"
     r"(?:(?!when\b|while\b|after\b|as\b|and\b|were\b|was\b|they\b)[\w\-]+\s+){0,6}(?:in|at)\s+(?:the\s+)?"
     r"|\b(?:to|towards)\s+(?-i:[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)\s+in\s+(?:the\s+)?"
