@@ -61,6 +61,9 @@ _BODIES_FOUND = re.compile(r"\b(?:recovered|found|discovered|dumped)\b[^.]{0,40}
 # "In another engagement, ... in Ghulam Khan area": the next incident's place, its violence told next
 _ANOTHER = re.compile(r"\W*(?:In|During)\s+(?:another|a separate|a second)\s+(?:engagement|incident|operation|encounter)\b",
                       re.IGNORECASE)
+# "detected movement of khwarij attempting to infiltrate ... in general area Sambaza": the fight is told next
+_INFILTRATION = re.compile(r"\b(?:attempting|attempted|trying|tried) to infiltrate\b|\binfiltration\b|\bdetected (?:the )?movement\b",
+                           re.IGNORECASE)
 _DRILL = re.compile(r"\b(?:mock|drills?|exercises?|rehearsals?|war games?|training)\b", re.IGNORECASE)
 _HERE = re.compile(r"\bhere\b|\bin the city\b|\bin the (?:port|provincial|federal) (?:city|capital)\b|\bthe city's\b",
                    re.IGNORECASE)
@@ -229,7 +232,8 @@ def build_frame(sentence: Sentence, published: date | None, dateline: tuple[str,
     if any(d.kind == "future" for d in dates) and not any(d.kind == "event" for d in dates) and not deaths:
         return None  # a strike called for Monday has not happened
     if not violent and not deaths and not single and not claimed:
-        if ("operation" in signals and _OPERATION.search(text) or _WHERE_HIT.search(text) or _ANOTHER.match(text)) \
+        if ("operation" in signals and _OPERATION.search(text) or _WHERE_HIT.search(text) or _ANOTHER.match(text)
+                or _INFILTRATION.search(text)) \
                 and not _AFTERMATH.search(text) \
                 and (places := _outside_background(find_places(text), text)):
             # "security forces conducted an IBO in the general area of Buleda": where the fighting told next is

@@ -51,6 +51,9 @@ class Group:
             return "Protests", "Excessive force against protesters"  # deaths included: the force was the state's
         if "protest" in signals and not deaths and not bombs:
             return "Protests", "Protest with intervention" if "intervention" in signals else "Peaceful protest"
+        if deaths and all(k[0] == "Strategic developments" for k in kinds):
+            # "thwarted the infiltration ... seven khwarij were sent to hell": people died, so it was a fight
+            kinds = [f.kind for f in self.frames if f.kind and f.kind[0] != "Strategic developments"] or kinds
         best = min(kinds, key=lambda k: taxonomy.TYPE_PRIORITY.index(k[0]))
         if best[0] == "Battles" and ("Violence against civilians", "Attack") in kinds and "clash" not in signals \
                 and self.dead_classes() == {"civilian"}:

@@ -169,7 +169,7 @@ def frame_type(signals: set[str], targets: set[str], deaths: bool,
     ``victims`` are the classes of the dead counted in the sentence; who died says more
     about the kind of violence than every noun around it.
     """
-    if "disrupted" in signals and not (deaths and "clash" in signals):
+    if "disrupted" in signals and not (deaths and signals & {"clash", "firearm"}):
         return "Strategic developments", "Disrupted weapons use"  # "foiled a plan and killed three in a gunfight": a clash
     if "force_on_protest" in signals and not signals & {"suicide", "air", "grenade", "ied", "shelling"}:
         return "Protests", "Excessive force against protesters"
