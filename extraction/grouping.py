@@ -108,7 +108,9 @@ class Grouper:
             return []
         for f in self.frames:
             self.add(f)
-        return _split_running_tolls(merge_groups(self.finish()))
+        groups = self.finish()
+        self.refine_places(groups)
+        return _split_running_tolls(merge_groups(groups))
 
     def add(self, f: Frame) -> None:
         if f.dated_only:
@@ -231,6 +233,21 @@ class Grouper:
                     if f.total:
                         only.no_deaths.add(id(f))
         return groups
+
+    def refine_places(self, groups: list[Group]) -> None:
+        """"A drone strike in North Waziristan district ... Officials said drones targeted a house in the
+        Shewa area": a district-level event takes the one finer place named just after it."""
+        for g in groups:
+            if g.place.kind not in _WIDE_KINDS or not g.frames:
+                continue
+            last = max(f.sentence.index for f in g.frames)
+            first = min(f.sentence.index for f in g.frames)
+            for f in self.where_only:
+                if first < f.sentence.index <= first + 2 and f.sentence.index <= last + 2 and f.event_date in (None, g.day):
+                    places = drop_containers([p for p in f.places if not p.foreign])
+                    if len(places) == 1 and places[0].kind not in _WIDE_KINDS and _same_place(places[0], g.place):
+                        g.place = places[0]
+                        break
 
     def place_after(self, lead: Frame) -> PlaceMention | None:
         """The one place named in the two sentences after a placeless lead, when no sentence tells of

@@ -125,7 +125,9 @@ def _victim_class(np: str, span: int = 5) -> str | None:
 _UNCONFIRMED = re.compile(
     r"\bunconfirmed\b|\btrying to (?:confirm|verify|ascertain)\b|\bcould not (?:be )?(?:independently )?(?:confirm|verif)\w*"
     r"|\bnot (?:yet )?(?:been )?(?:confirmed|verified)\b|\bunverified\b|\brumou?rs?\b|\bfeared (?:dead|killed)\b"
-    r"|\b(?:killed|dead) or (?:wounded|injured)\b|\b(?:believed|thought|presumed)\b[^.]{0,40}\b(?:killed|dead)\b",
+    r"|\b(?:killed|dead) or (?:wounded|injured)\b"
+    r"|\b(?:believed|thought|presumed)\s+(?:to\s+have\s+been|(?:that\s+)?(?:[\w\-]+\s+){0,6}?(?:had been|have been|were|was)"
+    r"(?:\s+also)?)\s+(?:killed|dead)\b",
     re.IGNORECASE)
 
 
@@ -190,7 +192,9 @@ def find_deaths(sentence: str) -> list[DeathCount]:
         counts.append(DeathCount(
             value=value, victim_class=cls, vague=vague, update=update,
             earlier=bool(_EARLIER_RE.search(sentence[max(0, m.start() - 40):m.start()])),
-            subset=bool(re.search(r"\b(?:including|among them|of whom|of them)\s*$", before, re.IGNORECASE)),
+            # "including nine policemen", "three of the dead were civilians": part of a toll, not another one
+            subset=bool(re.search(r"\b(?:including|among them|of whom|of them)\s*$", before, re.IGNORECASE)
+                        or re.match(r"\s+of\s+(?:the|those)\s+(?:dead|killed|victims|deceased)\b", after, re.IGNORECASE)),
             start=m.start(), single=num.lower() in ("a", "an"), more=bool(re.match(r"\s+more\b", after, re.IGNORECASE)),
         ))
     # "Four terrorists were killed in Panjgur and nine in Naushki": the second count is elliptical.
