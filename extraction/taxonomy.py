@@ -32,6 +32,8 @@ _SIGNALS: dict[str, str] = {
     # the crowd itself destroys or throws: a violent demonstration even when police intervene
     "destruction": r"\b(?:set fire|set (?:\w+\s+){0,4}on fire|torched|torching|pelted|threw stones|hurled stones|"
                    r"stone-pelting|vandali[sz]\w*|ransack\w*)\b",
+    # a fight with clubs and stones, no guns: a mob, not an armed clash
+    "melee": r"\b(?:with|using|wielding|armed with)\s+(?:[\w\-]+\s+){0,2}(?:clubs|sticks|stones|batons|axes|knives|daggers|rods|bricks)\b",
     "crowd": r"\b(?:angry|enraged|charged|irate|furious)\s+(?:villagers|residents|crowds?|people|protesters|youths|relatives|traders|mourners)\b",
     "mob": r"\bmobs?\b|\blynch\w*|\bvigilante\b|\brioters?\b|\brampag\w*",
     "protest": r"\b(?:shutter-down|wheel-jam|observed an?|observe an?|went on|go on)\s+strike\b|\bprotest\w*|\bdemonstrations?\b|\bdemonstrators?\b|\brall(?:y|ies)\b|\bsit-in\b|\blong march\b|\bmarchers\b|\bchant(?:ed|ing)\s+slogans\b"
@@ -171,6 +173,9 @@ def frame_type(signals: set[str], targets: set[str], deaths: bool,
     """
     if "disrupted" in signals and not (deaths and signals & {"clash", "firearm"}):
         return "Strategic developments", "Disrupted weapons use"  # "foiled a plan and killed three in a gunfight": a clash
+    if "clash" in signals and "melee" in signals and not signals & {"smallarms", "suicide", "air", "grenade", "ied",
+                                                                      "shelling"} and not targets & {"militant", "military"}:
+        return "Riots", "Mob violence"  # "supporters of two candidates clashed with clubs and stones"
     if "force_on_protest" in signals and not signals & {"suicide", "air", "grenade", "ied", "shelling"}:
         return "Protests", "Excessive force against protesters"
     if "shelling" in signals and "smallarms" in signals and not signals & {"suicide", "air", "grenade", "ied"}:
