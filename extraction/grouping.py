@@ -124,8 +124,9 @@ class Grouper:
             return
         places = drop_containers([p for p in f.places if not p.foreign])
         stand_in = bool(places) and all(p.start == p.end == 0 for p in places)
-        if stand_in and (any((g.kind() or ("",))[0] in ("Protests", "Riots") for g in self.groups)
-                         or self.current is not None and own is None and not stages_protest(f)):
+        same_day = own is None or (self.current is not None and own == self.current.day)
+        if stand_in and same_day and (any((g.kind() or ("",))[0] in ("Protests", "Riots") for g in self.groups)
+                                      or self.current is not None and own is None and not stages_protest(f)):
             places = []  # the dateline stood in for a protest's place, and the protest's own place is known
         elif len(places) == 1 and places[0].kind == "bazaar" and not places[0].parent and self.current is not None:
             places = []  # "in Saddar Bazaar" after "in Pishin": a market of the town being reported
