@@ -290,3 +290,33 @@ def test_a_list_introduced_by_a_colon_is_not_a_heading():
                   "three khwarij were sent to hell.\nHowever, during the exchange of fire, the following four brave "
                   "soldiers embraced shahadat:-\nSepoy A\nSepoy B", "2025-05-14")
     assert e["fatalities"] == 7
+
+
+def test_a_bracketed_abbreviation_inside_the_count_and_the_town_where_the_injured_died():
+    (c,) = find_deaths("Four Frontier Corps (FC) soldiers were martyred when a bomb went off near their vehicle.")
+    assert (c.value, c.victim_class) == (4, "military")
+    (e,) = events("PISHIN: At least five people were killed when a bomb exploded in Pishin on Wednesday.\n"
+                  "The explosion took place in Saddar Bazaar.\nLater the toll had risen to eight after three of the "
+                  "injured succumbed to their wounds in Quetta.", "2023-10-04")
+    assert (e["location"], e["fatalities"]) == ("Pishin", 8)
+
+
+def test_a_thwarted_infiltration_with_the_dead_is_a_clash_at_the_border_place():
+    (e,) = events("RAWALPINDI: On night of 3/4 August 2025, security forces detected movement of khwarij attempting "
+                  "to infiltrate in general area Sambaza, Zhob District.\nOwn troops thwarted the infiltration "
+                  "attempt. As a result, five khwarij were sent to hell.", "2025-08-05")
+    assert (e["event_type"], e["location"], e["event_date"], e["fatalities"]) == (
+        "Battles", "Sambaza", "2025-08-03", 5)
+
+
+def test_part_of_the_dead_and_a_finer_place_named_next():
+    (e,) = events("ISLAMABAD: A drone strike on a compound in North Waziristan district killed at least 9 people late "
+                  "Sunday.\nOfficials said drones had targeted a house in the Datta Khel area.\nResidents said at "
+                  "least three of the dead were civilians.", "2024-10-14")
+    assert (e["location"], e["fatalities"]) == ("Datta Khel", 9)
+
+
+def test_a_brawl_with_clubs_and_stones_is_mob_violence():
+    (e,) = events("Supporters of two rival candidates clashed with clubs and stones outside a polling station in Sibi "
+                  "on Sunday, killing one man.", "2022-05-30")
+    assert (e["event_type"], e["sub_event_type"]) == ("Riots", "Mob violence")
