@@ -70,8 +70,6 @@ def measure(kind: str, n: int, reps: int) -> dict:
             "painted": loads[-1].events, "rss_mb": rss, "peak_rss_mb": peak}
 
 
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1000,10000,100000")

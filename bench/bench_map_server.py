@@ -34,6 +34,8 @@ def fmt_s(value: float | None) -> str:
 
 def ratio(slow: float | None, fast: float | None) -> str:
     return _ratio(slow, fast, CAP_S)
+
+
 TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians", "Protests", "Riots",
          "Strategic developments")
 
@@ -121,8 +123,6 @@ def run_case(kind: str, n: int, reps: int) -> dict:
 def rerun_s(result: dict) -> float | None:
     values = result.get("reruns_s") or [None]
     return None if None in values else statistics.median(values)
-
-
 
 
 def main(argv: list[str] | None = None) -> int:

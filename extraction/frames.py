@@ -67,6 +67,36 @@ _INFILTRATION = re.compile(r"\b(?:attempting|attempted|trying|tried) to infiltra
 _DRILL = re.compile(r"\b(?:mock|drills?|exercises?|rehearsals?|war games?|training)\b", re.IGNORECASE)
 _HERE = re.compile(r"\bhere\b|\bin the city\b|\bin the (?:port|provincial|federal) (?:city|capital)\b|\bthe city's\b",
                    re.IGNORECASE)
+# "a man who went missing weeks ago was found near X": the main verb after a vague aside
+_MAIN_VERB = re.compile(r"\b(?:was|were)\s+(?:found|recovered|discovered|killed|shot|attacked|dumped)\b", re.IGNORECASE)
+# "the killed terrorists, who remained involved in ... the attack near Bela on 28 June": their past, not this event
+_HISTORY = re.compile(r"\bwho\s+(?:had\s+)?(?:were|was|remained|have been|has been|had been)\s+"
+                      r"(?:actively\s+|also\s+|allegedly\s+|reportedly\s+)*(?:involved|wanted)\s+(?:in|for)\b"
+                      r"|\b(?:remained|actively)\s+(?:\w+\s+)?involved\s+in\b"
+                      r"|\binvolved\s+in\s+(?:numerous|several|many|various|a number of|multiple)\b", re.IGNORECASE)
+# "the riverine areas have long served as hideouts": a state of things, not an incident
+_GENERIC = re.compile(r"\b(?:have|has|had)\s+long\b|\blong\s+(?:been|served|plagued)\b|\bfor (?:years|decades)\b"
+                      r"|\bnotorious (?:for|as)\b|\b(?:often|frequently|routinely|regularly|repeatedly)\b"
+                      r"|\b(?:have|has) (?:seen|witnessed|faced|suffered)\b", re.IGNORECASE)
+# protests "outside the Sukkur Press Club" happen in Sukkur (the club's name is no place of its own)
+_PRESS_CLUB = re.compile(r"\b(?:outside|at|in front of|near)\s+(?:the\s+)?(?P<town>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+"
+                         r"Press\s+Club\b")
+# a protest being held: its demands ("a trial in court") are no aftermath of an attack
+_HELD = re.compile(r"\b(?:held|staged|organi[sz]ed|observed|took out|blocked|marched|gathered|protested|chanted|joined)\b",
+                   re.IGNORECASE)
+# ", who were abducted from a site in Kalat last week,": an aside about earlier events
+_RELATIVE_ASIDE = re.compile(r",\s+(?:who|which)\b[^,;]{0,140},")
+# "bodies were found near X, from where the men were taken away on Saturday": the abduction's day, not the finding's
+_TAKEN = re.compile(r"\b(?:abducted|kidnapped|taken away|picked up|went missing|gone missing|whisked away)\b", re.IGNORECASE)
+_FOUND_VERB = re.compile(r"\b(?:recovered|found|discovered|dumped)\b", re.IGNORECASE)  # of the bodies
+# stricter than _HELD: people staging a protest, not a rally that was attacked or "gathered" workers
+_STAGED = re.compile(r"\b(?:staged|held|organi[sz]ed|took out|observed|launched)\s+(?:an?\s+|their\s+)?(?:[\w\-]+\s+)?"
+                     r"(?:sit-in|protest|demonstration|rally|strike|vigil|march)\b|\bchanted slogans\b", re.IGNORECASE)
+# an armed group's spokesman giving its own toll: counted only when nobody else gives one
+_GROUP_VOICE = re.compile(
+    r"\b(?:BLA|BLF|BRA|BLT|TTP|the group|the outfit|the militant group)(?:['’]s)?\s+(?:spokes(?:man|person)|statement)\b"
+    r"|\bspokes(?:man|person) (?:of|for) the (?:BLA|BLF|BRA|TTP|group|outfit)\b|\bthe (?:group|outfit) (?:said|claimed)\b"
+    r"|\bclaimed (?:to have )?killed\b(?![^.]{0,40}\b(?:police|CTD|forces|troops|army)\b)")
 _NON_EVENT = re.compile(r"^\s*(?:[\w ,]{0,60}\b)?(?:condemn\w*|funeral|mourn\w*|pays? tribute|paid tribute|expressed (?:his|her|their|deep)? ?(?:sorrow|grief|condolence|regret))",
                         re.IGNORECASE)
 
@@ -122,9 +152,6 @@ def is_heading(sentence: Sentence, paragraph: str) -> bool:
     return line.startswith(("•", "-", "*")) or (not re.search(r"[.!?][\"”’)]*$", line) and len(line.split()) <= 25)
 
 
-_MAIN_VERB = re.compile(r"\b(?:was|were)\s+(?:found|recovered|discovered|killed|shot|attacked|dumped)\b", re.IGNORECASE)
-
-
 def _outside_background(places: list[PlaceMention], text: str) -> list[PlaceMention]:
     """Drop places whose own clause is dated vaguely ("the killing of a reporter in Khuzdar last month")."""
     kept = []
@@ -144,36 +171,6 @@ def _outside_background(places: list[PlaceMention], text: str) -> list[PlaceMent
     return kept
 
 
-# "the killed terrorists, who remained involved in ... the attack near Bela on 28 June": their past, not this event
-_HISTORY = re.compile(r"\bwho\s+(?:had\s+)?(?:were|was|remained|have been|has been|had been)\s+"
-                      r"(?:actively\s+|also\s+|allegedly\s+|reportedly\s+)*(?:involved|wanted)\s+(?:in|for)\b"
-                      r"|\b(?:remained|actively)\s+(?:\w+\s+)?involved\s+in\b"
-                      r"|\binvolved\s+in\s+(?:numerous|several|many|various|a number of|multiple)\b", re.IGNORECASE)
-
-
-_GENERIC = re.compile(r"\b(?:have|has|had)\s+long\b|\blong\s+(?:been|served|plagued)\b|\bfor (?:years|decades)\b"
-                      r"|\bnotorious (?:for|as)\b|\b(?:often|frequently|routinely|regularly|repeatedly)\b"
-                      r"|\b(?:have|has) (?:seen|witnessed|faced|suffered)\b", re.IGNORECASE)
-
-
-# protests "outside the Sukkur Press Club" happen in Sukkur (the club's name is no place of its own)
-_PRESS_CLUB = re.compile(r"\b(?:outside|at|in front of|near)\s+(?:the\s+)?(?P<town>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+"
-                         r"Press\s+Club\b")
-
-
-_HELD = re.compile(r"\b(?:held|staged|organi[sz]ed|observed|took out|blocked|marched|gathered|protested|chanted|joined)\b",
-                   re.IGNORECASE)
-
-
-# ", who were abducted from a site in Kalat last week,": an aside about earlier events
-_RELATIVE_ASIDE = re.compile(r",\s+(?:who|which)\b[^,;]{0,140},")
-# "bodies were found near X, from where the men were taken away on Saturday": the abduction's day, not the finding's
-_TAKEN = re.compile(r"\b(?:abducted|kidnapped|taken away|picked up|went missing|gone missing|whisked away)\b", re.IGNORECASE)
-
-
-_FOUND_VERB = re.compile(r"\b(?:recovered|found|discovered|dumped)\b", re.IGNORECASE)
-
-
 def _aside(text: str, pos: int) -> bool:
     """True for a date inside a relative aside that names an earlier time, or after the abduction
     verb of a sentence about found bodies."""
@@ -185,17 +182,6 @@ def _aside(text: str, pos: int) -> bool:
         verbs += [(m.start(), "found") for m in _FOUND_VERB.finditer(text[:pos])]
         return bool(verbs) and max(verbs)[1] == "taken"  # the nearest verb before the date is the abduction
     return False
-
-
-_STAGED = re.compile(r"\b(?:staged|held|organi[sz]ed|took out|observed|launched)\s+(?:an?\s+|their\s+)?(?:[\w\-]+\s+)?"
-                     r"(?:sit-in|protest|demonstration|rally|strike|vigil|march)\b|\bchanted slogans\b", re.IGNORECASE)
-
-
-# an armed group's spokesman giving its own toll: counted only when nobody else gives one
-_GROUP_VOICE = re.compile(
-    r"\b(?:BLA|BLF|BRA|BLT|TTP|the group|the outfit|the militant group)(?:['’]s)?\s+(?:spokes(?:man|person)|statement)\b"
-    r"|\bspokes(?:man|person) (?:of|for) the (?:BLA|BLF|BRA|TTP|group|outfit)\b|\bthe (?:group|outfit) (?:said|claimed)\b"
-    r"|\bclaimed (?:to have )?killed\b(?![^.]{0,40}\b(?:police|CTD|forces|troops|army)\b)")
 
 
 def stages_protest(frame: Frame) -> bool:

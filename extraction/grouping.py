@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from typing import Iterator
 
 from extraction import gazetteer
 from extraction.frames import Frame, stages_protest
@@ -29,14 +30,6 @@ def _compatible(frame: Frame, group: Group) -> bool:
     return kind[0] == "Explosions/Remote violence" and frame.kind[0] == "Battles"
 
 
-def _bombing_lead(frame: Frame, group: Group) -> bool:
-    """A placeless lead telling of a bombing, before the place's own "assault" or "attack" sentence:
-    under the complex-attack rule the bombing is the event."""
-    kind = group.kind()
-    return bool(frame.kind and kind and not frame.total and frame.kind[0] == "Explosions/Remote violence"
-                and kind[0] in _VIOLENT)
-
-
 def _district_of(place: PlaceMention) -> str:
     for name in (place.name, place.parent):
         found = gazetteer.resolve(name) if name else None
@@ -54,11 +47,16 @@ def _same_place(place: PlaceMention, first: PlaceMention) -> bool:
     return first.kind in _WIDE_KINDS and _district_of(place) in ("", first.name.casefold())
 
 
-def _toll_lead(frame: Frame, group: Group, lead: Frame | None) -> bool:
-    """A placeless lead with the dead, and a place sentence that only says where "the attack took place"."""
+def _lead_overrides_type(frame: Frame, group: Group, lead: Frame | None) -> bool:
+    """A placeless frame may join the only incident though its type differs: a bombing told before the
+    place's own "assault" sentence (under the complex-attack rule the bombing is the event), or the
+    lead with the dead before a sentence that only says where "the attack took place"."""
     kind = group.kind()
-    return bool(frame is lead and frame.kind and kind and (frame.deaths or frame.singular_death) and not frame.total
-                and not group.fatalities() and frame.kind[0] in _VIOLENT and kind[0] in _VIOLENT)
+    if not (frame.kind and kind and not frame.total and frame.kind[0] in _VIOLENT and kind[0] in _VIOLENT):
+        return False
+    bombing = frame.kind[0] == "Explosions/Remote violence"
+    toll = frame is lead and bool(frame.deaths or frame.singular_death) and not group.fatalities()
+    return bombing or toll
 
 
 def main_day(frames: list[Frame], published: date | None) -> date | None:
@@ -203,23 +201,10 @@ class Grouper:
         groups = [g for g in self.groups if g.kind() is not None]
         pending = self.pending
         lead = pending[0] if pending else None
-        unkinded = [g for g in self.groups if g.kind() is None]
-        if not groups and lead is not None and len(unkinded) == 1 and lead.kind and not lead.total:
-            groups = unkinded  # "A bomb hit a train late Monday ... The train was hit near X": the lead's place
-            groups[0].frames.insert(0, pending[0])
-            pending = pending[1:]
-        where = self.place_after(lead) if not groups and lead is not None and lead.kind and not lead.total else None
-        if where is not None:
-            group = self.group_for(where, lead.event_date or self.main_day)
-            group.frames.append(lead)
-            groups, pending = [group], pending[1:]
-        if not groups and lead is not None and len(self.dateline) == 1 and lead.kind and not lead.total \
-                and (lead.deaths or lead.singular_death) and gazetteer.resolve(self.dateline[0]):
-            # the report names no place but its dateline: "QUETTA: Three people were killed in a blast"
-            place = PlaceMention(name=self.dateline[0], start=0, end=0, kind="")
-            group = self.group_for(place, lead.event_date or self.main_day)
-            group.frames.append(lead)
-            groups, pending = [group], pending[1:]
+        home = self.lead_home(lead) if not groups and lead is not None and lead.kind and not lead.total else None
+        if home is not None:
+            home.frames.insert(0, lead)
+            groups, pending = [home], pending[1:]
         named = [g for g in groups if g.frames]  # places only listed beside another ("near X ... in Y") don't count
         if len(named) == 1:
             only = named[0]
@@ -228,12 +213,26 @@ class Grouper:
                     continue  # "Separately, a landmine killed three children": not this incident
                 if f.claimed and not f.total and not re.search(r"\battacks\b", f.sentence.text):
                     only.claimed = only.claimed or f.claimed  # the claim of the only attack
-                elif f.event_date in (None, only.day) and (_compatible(f, only) or _bombing_lead(f, only)
-                                                            or _toll_lead(f, only, lead)):
+                elif f.event_date in (None, only.day) and (_compatible(f, only) or _lead_overrides_type(f, only, lead)):
                     only.frames.append(f)
                     if f.total:
                         only.no_deaths.add(id(f))
         return groups
+
+    def lead_home(self, lead: Frame) -> Group | None:
+        """Where a placeless lead happened, when no group holds violence: the one place-only group
+        ("The train was hit near X"), else the one place named in the next two sentences, else the
+        dateline ("QUETTA: Three people were killed in a blast")."""
+        unkinded = [g for g in self.groups if g.kind() is None]
+        if len(unkinded) == 1:
+            return unkinded[0]
+        day = lead.event_date or self.main_day
+        where = next(self._places_after(lead.sentence.index, lead.event_date), None)
+        if where is not None:
+            return self.group_for(where, day)
+        if len(self.dateline) == 1 and (lead.deaths or lead.singular_death) and gazetteer.resolve(self.dateline[0]):
+            return self.group_for(PlaceMention(name=self.dateline[0], start=0, end=0, kind=""), day)
+        return None
 
     def refine_places(self, groups: list[Group]) -> None:
         """"A drone strike in North Waziristan district ... Officials said drones targeted a house in the
@@ -241,24 +240,17 @@ class Grouper:
         for g in groups:
             if g.place.kind not in _WIDE_KINDS or not g.frames:
                 continue
-            last = max(f.sentence.index for f in g.frames)
             first = min(f.sentence.index for f in g.frames)
-            for f in self.where_only:
-                if first < f.sentence.index <= first + 2 and f.sentence.index <= last + 2 and f.event_date in (None, g.day):
-                    places = drop_containers([p for p in f.places if not p.foreign])
-                    if len(places) == 1 and places[0].kind not in _WIDE_KINDS and _same_place(places[0], g.place):
-                        g.place = places[0]
-                        break
+            g.place = next((p for p in self._places_after(first, g.day)
+                            if p.kind not in _WIDE_KINDS and _same_place(p, g.place)), g.place)
 
-    def place_after(self, lead: Frame) -> PlaceMention | None:
-        """The one place named in the two sentences after a placeless lead, when no sentence tells of
-        violence there ("A mob lynched a man late on Saturday. He had been held in Kot Chutta ...")."""
+    def _places_after(self, index: int, day: date | None) -> Iterator[PlaceMention]:
+        """The single place of each place-only sentence among the two after sentence ``index``."""
         for f in self.where_only:
-            if lead.sentence.index < f.sentence.index <= lead.sentence.index + 2:
+            if index < f.sentence.index <= index + 2 and f.event_date in (None, day):
                 places = drop_containers([p for p in f.places if not p.foreign])
-                if len(places) == 1 and f.event_date in (None, lead.event_date):
-                    return places[0]
-        return None
+                if len(places) == 1:
+                    yield places[0]
 
     def article_claim(self) -> str:
         """A claim covering several attacks ("claimed responsibility for attacks in multiple locations")."""

@@ -209,24 +209,26 @@ def find_deaths(sentence: str) -> list[DeathCount]:
         counts.extend(_named_dead(sentence))
     if not counts:
         counts.extend(_identified_dead(sentence))
-    plus = _PLUS_ONE_RE.search(sentence)
-    if plus and not _UNCONFIRMED.search(sentence) and (parsed := parse_number(plus["num"])) is not None:
-        a, b = _CLASS_OF[plus["a"].lower()], _CLASS_OF[plus["b"].lower()]
-        counts = [c for c in counts if not plus.start() <= c.start < plus.end()]  # the bare N is part of N + 1
-        counts.append(DeathCount(parsed[0] + 1, a if a == b else "people", parsed[1], False, False, False, plus.start()))
-    plus_one = _COUNT_AND_ONE_RE.search(sentence)
-    if plus_one and not _UNCONFIRMED.search(sentence) and (parsed := parse_number(plus_one["num"])) is not None:
-        a, b = _CLASS_OF[plus_one["a"].lower()], _CLASS_OF[plus_one["b"].lower()]
-        counts.append(DeathCount(parsed[0] + 1, a if a == b else "people", parsed[1], False, False, False,
-                                 plus_one.start()))
-    pair = _PAIR_RE.search(sentence)
-    if pair and not _UNCONFIRMED.search(sentence):
-        a, b = _CLASS_OF[pair["a"].lower()], _CLASS_OF[pair["b"].lower()]
-        more = parse_number(pair["more"]) if pair["more"] else None
-        counts.append(DeathCount(1 + (more[0] if more else 1), a if a == b else "people", False, False, False, False,
-                                 pair.start()))
+    if not _UNCONFIRMED.search(sentence):
+        for rx in (_PAIR_RE, _PLUS_ONE_RE, _COUNT_AND_ONE_RE):
+            counts = _with_pair(counts, rx.search(sentence))
     counts.sort(key=lambda c: c.start)
     return counts
+
+
+def _with_pair(counts: list[DeathCount], m: re.Match[str] | None) -> list[DeathCount]:
+    """Add the victims of a pair phrase (``num`` of one noun and ``more`` of another, 1 when not
+    written); a count of the same class inside the phrase is part of the sum, not a rival figure."""
+    if m is None:
+        return counts
+    first = parse_number(m["num"]) if m.groupdict().get("num") else (1, False)
+    second = parse_number(m["more"]) if m.groupdict().get("more") else (1, False)
+    if first is None or second is None:
+        return counts
+    a, b = _CLASS_OF[m["a"].lower()], _CLASS_OF[m["b"].lower()]
+    cls = a if a == b else "people"
+    kept = [c for c in counts if not (m.start() <= c.start < m.end() and c.victim_class == cls)]
+    return kept + [DeathCount(first[0] + second[0], cls, first[1], False, False, False, m.start())]
 
 
 _NOUN = "|".join(sorted((re.escape(w) for w in _CLASS_OF if w.isalpha()), key=len, reverse=True))

@@ -2,7 +2,7 @@
 
 What each cache holds and why:
 - the store is a resource (one connection pool per store URL, shared by every session);
-- the loaded frame is data keyed by ``store.data_version()``, so a filter change never
+- the loaded frame is keyed by ``store.data_version()``, so a filter change never
   reloads from disk while a new ingest (new version) does;
 - the filtered frame and the map are keyed by the version and the filters, so a
   rerun with the same filters (a page switch, a map click) rebuilds nothing.
