@@ -1,7 +1,7 @@
-"""The Ingest page's steps, between the widgets and ``extraction`` / ``data.ingest``.
+"""The Ingest page's steps, between the widgets and ``extraction`` / ``ingest``.
 
-The preview runs the same reader and extractor as ``data.ingest`` but stores nothing.
-Storing goes through ``data.ingest.ingest_texts`` (run record, ids, per-article sync), so
+The preview runs the same reader and extractor as ``ingest`` but stores nothing.
+Storing goes through ``ingest.ingest_texts`` (run record, ids, per-article sync), so
 an article added here is coded exactly as the command-line ingest would code it.
 """
 from __future__ import annotations
@@ -17,7 +17,7 @@ import pandas as pd
 import streamlit as st
 
 from config import load_settings
-from data.ingest import Pipeline, default_pipeline, ingest_texts
+from ingest.run import Pipeline, default_pipeline, ingest_texts
 from data.loader import LoadResult, read_events
 from data.store import EventStore
 from errors import ArticleError, ExtractionError
@@ -59,7 +59,7 @@ def article_inputs(pasted: str, files: Iterable[Upload]) -> list[ArticleInput]:
 
 
 def read_input(item: ArticleInput, *, published: dt.date | None, pipeline: Pipeline) -> Any:
-    """The Article of one input, read the way ``data.ingest.ingest_texts`` reads it."""
+    """The Article of one input, read the way ``ingest.ingest_texts`` reads it."""
     if isinstance(item.content, str):
         return pipeline.parse_article(item.content, published=published)
     with tempfile.TemporaryDirectory(prefix="preview-") as tmp:

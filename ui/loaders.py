@@ -20,7 +20,7 @@ import pandas as pd
 import streamlit as st
 
 from config import Settings, load_settings
-from data.bootstrap import open_store
+from ingest.bootstrap import open_store
 from data.export import to_csv_bytes, to_geojson_bytes
 from data.filters import Filters
 from data.store import EventStore

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from data import ingest
-from data.ingest import IngestReport, Pipeline, article_files, ingest_paths, ingest_texts
+from ingest import run as ingest_run
+from ingest.__main__ import main as ingest_main
+from ingest.run import IngestReport, Pipeline, article_files, ingest_paths, ingest_texts
 from data.schema import DISORDER_TYPES, make_article_id, make_event_id
 from data.store import EventStore
 from errors import ArticleError, ConfigurationError, ExtractionError
@@ -184,18 +185,18 @@ def test_article_files_lists_folders_sorted_and_skips_labels(news):
 
 
 def test_cli_prints_a_summary_and_fails_on_rejects(news, tmp_path, monkeypatch, capsys):
-    monkeypatch.setattr(ingest, "default_pipeline", lambda: FAKE)
+    monkeypatch.setattr(ingest_run, "default_pipeline", lambda: FAKE)
     url = f"sqlite:///{tmp_path / 'cli.sqlite'}"
-    assert ingest.main([str(news), "--store", url, "--extractor", "fake", "--quiet"]) == 0
+    assert ingest_main([str(news), "--store", url, "--extractor", "fake", "--quiet"]) == 0
     out = capsys.readouterr().out
     assert "articles read: 2" in out and "3 new, 0 updated, 0 unchanged" in out
     (news / "bad.txt").write_text("")
-    assert ingest.main([str(news), "--store", url, "--extractor", "fake", "--quiet",
+    assert ingest_main([str(news), "--store", url, "--extractor", "fake", "--quiet",
                         "--published", "2026-02-01"]) == 1
     out = capsys.readouterr().out
     assert "rejected: 1" in out and "bad.txt" in out
     with pytest.raises(SystemExit):
-        ingest.main([str(news), "--published", "yesterday"])
+        ingest_main([str(news), "--published", "yesterday"])
 
 
 def test_report_lines_are_readable():

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from config import load_settings
-from data.bootstrap import DEMO_DIR, open_store
+from ingest.bootstrap import DEMO_DIR, open_store
 from data.store import EventStore
 from extraction.article import read_article
 from tests.unit.test_ingest import FAKE, article
@@ -97,7 +97,7 @@ STARTER = """
 import sys
 from pathlib import Path
 from config import load_settings
-from data.bootstrap import open_store
+from ingest.bootstrap import open_store
 from tests.unit.test_ingest import FAKE
 settings = load_settings({"EVENTS_STORE_URL": sys.argv[1], "EVENTS_EXTRACTOR": "fake"})
 open_store(settings, demo_dir=Path(sys.argv[2]), pipeline=FAKE)

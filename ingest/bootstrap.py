@@ -11,11 +11,11 @@ from pathlib import Path
 from typing import Any, Callable
 
 from config import Settings, load_settings
-from data.ingest import Pipeline, ingest_paths
+from ingest.run import Pipeline, ingest_paths
 from data.store import EventStore
 from errors import DashboardError
 
-DEMO_DIR = Path(__file__).resolve().parent / "demo"
+DEMO_DIR = Path(__file__).resolve().parent.parent / "data" / "demo"
 JOB = "demo-ingest"
 # A claim older than this is from a process that died mid-ingest: let the next start retry.
 STALE_CLAIM_S = 600.0
