@@ -67,7 +67,7 @@ _CLASS_OF = {word: cls for cls, words in VICTIM_CLASSES.items() for word in word
 
 DEATH = (
     r"(?:killed|kills|kill|killing|dead|died|dies|martyred|martyring|embraced (?:martyrdom|shahadat|shahadat’|‘shahadat’)"
-    r"|embraced\s+\W?shahadat\W?|lost (?:their|his|her) lives|shot dead|gunned down|succumbed|neutrali[sz]ed"
+    r"|embraced\s+\W?shahadat\W?|lost (?:their|his|her) lives?|sacrificed (?:their|his|her) lives?|laid down (?:their|his|her) lives?|shot dead|gunned down|succumbed|neutrali[sz]ed"
     r"|sent to hell|lynched|slain|perished|fatally shot|claiming|claimed the lives|bodies|death toll|deaths"
     r"|beheaded|murdered|executed|passed away)"
 )
@@ -179,8 +179,9 @@ def find_deaths(sentence: str) -> list[DeathCount]:
         update = bool(_UPDATE_RE.search(sentence[max(0, m.start() - 70):m.start()])) or bool(
             re.search(r"\blater\s+(?:confirmed|put the (?:death\s+)?toll at|said)\s+$", sentence[max(0, m.start() - 40):m.start()],
                       re.IGNORECASE))  # "hospital officials later confirmed 14 deaths": a newer toll
-        if not (death_after or death_before or (toll and update)):
-            continue
+        conjoined = bool(counts) and _conjoined(sentence, counts[-1].start, m.start())
+        if not (death_after or death_before or (toll and update) or conjoined):
+            continue  # "killed one captain and four sepoys": the second count shares the first one's verb
         if death_after and injury_after and injury_after.start() < death_after.start() and not death_before \
                 and not (toll and update):
             continue
@@ -197,6 +198,7 @@ def find_deaths(sentence: str) -> list[DeathCount]:
                         or re.match(r"\s+of\s+(?:the|those)\s+(?:dead|killed|victims|deceased)\b", after, re.IGNORECASE)),
             start=m.start(), single=num.lower() in ("a", "an"), more=bool(re.match(r"\s+more\b", after, re.IGNORECASE)),
         ))
+    counts = _sum_conjuncts(sentence, counts)
     # "Four terrorists were killed in Panjgur and nine in Naushki": the second count is elliptical.
     for prev in list(counts):
         tail = sentence[prev.start:]
@@ -214,6 +216,36 @@ def find_deaths(sentence: str) -> list[DeathCount]:
             counts = _with_pair(counts, rx.search(sentence))
     counts.sort(key=lambda c: c.start)
     return counts
+
+
+# Between two conjoined counts of one subject ("seven soldiers of the FC and seven security guards were
+# martyred", "1 officer and 5 soldiers embraced shahadat"): an "and" with no verb, death word or clause break.
+_CONJ_GAP = re.compile(r"^[^.;:]*?(?:,\s*|\s+)and\s+(?:at least\s+|another\s+)?$", re.IGNORECASE)
+_GAP_BREAK = re.compile(rf"\b(?:were|was|have|has|had|while|but|when|after|injur\w*|wound\w*)\b|{DEATH}", re.IGNORECASE)
+
+
+def _conjoined(sentence: str, first: int, second: int) -> bool:
+    gap = sentence[first:second]
+    gap = gap[len(re.match(r"\S+", gap).group()):] if gap.strip() else gap  # past the first number
+    return bool(_CONJ_GAP.match(gap)) and not _GAP_BREAK.search(gap)
+
+
+def _sum_conjuncts(sentence: str, counts: list[DeathCount]) -> list[DeathCount]:
+    """Counts coordinated inside one noun phrase before their death verb are parts of one toll:
+    their sum counts, not the smaller as a rival figure."""
+    out: list[DeathCount] = []
+    for c in counts:
+        prev = out[-1] if out else None
+        if prev is not None and not (prev.subset or c.subset or prev.update or c.update) and c.start > prev.start:
+            if _conjoined(sentence, prev.start, c.start):
+                cls = prev.victim_class if prev.victim_class == c.victim_class else "people"
+                if cls == "people" and {prev.victim_class, c.victim_class} <= {"military", "police"}:
+                    cls = prev.victim_class  # soldiers and policemen: both security forces
+                out[-1] = DeathCount(prev.value + c.value, cls, prev.vague or c.vague, False, prev.earlier,
+                                     False, prev.start)
+                continue
+        out.append(c)
+    return out
 
 
 def _with_pair(counts: list[DeathCount], m: re.Match[str] | None) -> list[DeathCount]:

@@ -68,6 +68,8 @@ _EXCLUDED_BEFORE = re.compile(
     r"|\b(?:succumbed|died|passed away)\b[^.;]{0,40}\b(?:in|at)\s+(?:the\s+)?(?:a\s+)?(?:hospital\s+in\s+)?"
     r"|\b(?:travelling|traveling|heading|going|returning|on (?:their|his|her) way)\b[^.,;]{0,60}\bto\s+(?!door\b)(?:the\s+)?"
     r"(?:(?!when\b|while\b|after\b|as\b|and\b|were\b|was\b|they\b)[\w\-]+\s+){0,6}(?:in|at)\s+(?:the\s+)?"
+    r"|\b(?:to|towards|bound for)\s+(?:the\s+)?(?:[a-z][\w\-]*\s+){0,2}(?:city|town|village|capital|district|port|area)\s+(?:of\s+)?(?:the\s+)?"
+    r"|\b(?:km|kms|kilomet\w+|miles)\b[^.;]{0,40}?\b(?:north|south|east|west)\w*\s+of\s+(?:the\s+)?(?:[a-z][\w\-]*\s+){0,2}"
     r"|\b(?:to|towards)\s+(?-i:[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)\s+in\s+(?:the\s+)?"
     r"|(?<!abducted )(?<!kidnapped )\bfrom\s+(?-i:[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)\s+in\s+(?:the\s+)?)$",
     re.IGNORECASE,
@@ -97,6 +99,7 @@ class PlaceMention:
 
 def _clean(name: str) -> str:
     name = re.sub(r"[’']s$", "", name.strip(" ,.;:"))
+    name = re.sub(r"^(?:District|Tehsil|Agency)\s+(?=[A-Z])", "", name)  # "District Awaran": the kind first
     name = re.sub(rf"\s+{KIND_WORDS}$", "", name, flags=re.IGNORECASE)
     name = re.sub(r"(?:\s+[A-Z]{2,5})+$", "", name)  # "North Waziristan IED": a trailing acronym
     return re.sub(r"^(?:the|The)\s+", "", name).strip()
@@ -157,6 +160,10 @@ def find_places(text: str) -> list[PlaceMention]:
         name = _clean(raw)
         if not name or name.lower() in _STOP or len(name) < 3:
             continue
+        written_kind = re.match(r"(?:the\s+)?(district|tehsil|agency)\s+(?:of\s+)?$", raw[:len(raw) - len(name)] or "", re.I) \
+            or re.search(r"\b(district|tehsil|agency)\s+of\s+(?:the\s+)?$", text[max(0, start - 20):start], re.I)
+        if written_kind and not kind:
+            kind = written_kind.group(1).lower()  # "District Awaran", "the district of Kohistan"
         low = text[start:].lower()
         if any(low.startswith(p) and not low[len(p):len(p) + 1].isalnum() for p in gazetteer.province_names()):
             continue  # "Khyber Pakhtunkhwa" is a province, not the Khyber district

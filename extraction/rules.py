@@ -28,6 +28,12 @@ def _norm(text: str) -> str:
 _ARMED = re.compile(r"\b(?:gunmen|armed men|assailants|attackers|militants|terrorists|dacoits)\b", re.IGNORECASE)
 
 
+# a photo credit marks a caption paragraph: "(AP Photo/...)", "- AFP Photo", "File photo", "Photo: Reuters"
+_CAPTION = re.compile(r"\((?:AP|AFP|Reuters|EPA|Getty|Xinhua|PPI|APP|Online)\b[^)]{0,40}\bPhoto\b|\b(?:AP|AFP|Reuters|EPA|APP|PPI|INP|Online)\s+(?:File\s+)?Photo\b"
+                      r"|^\W*(?:File\s+)?Photo\s*[:|]|\bFile\s+(?:photo|image)\b|\bPhoto\s*:\s*(?:AP|AFP|Reuters|File|Twitter|X|Screengrab)\b",
+                      re.IGNORECASE)
+
+
 class RulesExtractor:
     """Sentence frames -> groups per place and day -> merged ACLED events."""
 
@@ -40,8 +46,11 @@ class RulesExtractor:
         article_dateline = next((s.dateline for s in sentences[:6] if s.dateline), ())
         frames = []
         for s in sentences:
-            if _norm(s.text) == title or is_heading(s, _paragraph_of(article.body, s)):
+            paragraph = _paragraph_of(article.body, s)
+            if _norm(s.text) == title or is_heading(s, paragraph):
                 continue  # headlines and bullets repeat the story in telegraph style
+            if _CAPTION.search(paragraph):
+                continue  # a photo caption describes a picture, often a file picture of another incident
             f = build_frame(s, article.published, article_dateline)
             if f is not None:
                 frames.append(f)
