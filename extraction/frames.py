@@ -101,6 +101,19 @@ _NON_EVENT = re.compile(r"^\s*(?:[\w ,]{0,60}\b)?(?:condemn\w*|funeral|mourn\w*|
                         re.IGNORECASE)
 
 
+# deaths in an accident are no political violence: "the train was derailed ... 15 people were killed"
+_ACCIDENT = re.compile(r"\b(?:derail\w*|collided|collision|capsized|drowned|road accident|traffic accident|"
+                       r"short circuit|caught fire|fire broke out|roof collapsed|building collapsed|landslide|"
+                       r"flash floods?|stampede|electrocuted|overturned|plunged into)\b", re.IGNORECASE)
+# "banned the party for killing two policemen and attacking ...": the reason for a decision, told as a
+# gerund after "for", is no incident of this report
+_REASON = re.compile(r"\b(?:for|over)\s+(?:allegedly\s+|its\s+role\s+in\s+)?(?:killing|attacking|murdering|bombing|"
+                     r"kidnapping|abducting|torching|lynching|targeting)\b", re.IGNORECASE)
+_DECISION = re.compile(r"\b(?:approv\w+|ban(?:ned|ning|s)?|blacklist\w*|proscrib\w+|designat\w+|sentenc\w+|"
+                       r"convict\w+|indict\w+|charged|booked|arrested|condemn\w+|blamed|accused|criticis\w+|"
+                       r"criticiz\w+|punish\w*)\b", re.IGNORECASE)
+
+
 @dataclass(slots=True)
 class Frame:
     sentence: Sentence
@@ -194,6 +207,12 @@ def build_frame(sentence: Sentence, published: date | None, dateline: tuple[str,
     history = _HISTORY.search(text)
     if history:
         text = text[:history.start()]
+    reason = _REASON.search(text)
+    if reason and _DECISION.search(text[:reason.start()]) and not _VIOLENT_VERB.search(text[:reason.start()]):
+        text = text[:reason.start()]  # the decision is the news; its reasons are not incidents
+    if _ACCIDENT.search(text) and not _ATTACK.search(_ACCIDENT.sub(" ", text)) \
+            and not re.search(r"\b(?:bomb\w*|IEDs?|explosi\w+|blast\w*|rocket\w*|grenades?)\b", text, re.IGNORECASE):
+        return None  # an accident, not an attack
     deaths = find_deaths(text)
     dates = [d for d in find_dates(text, published) if not _aside(text, d.start)]
     if dates and dates[0].kind == "vague" and dates[0].start < 3:

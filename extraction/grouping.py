@@ -59,6 +59,16 @@ def _lead_overrides_type(frame: Frame, group: Group, lead: Frame | None) -> bool
     return bombing or toll
 
 
+# the pluperfect tells what came before the story ("had averted an attack on July 25"): not its day
+_PLUPERFECT = re.compile(r"\bhad\s+(?:also\s+|recently\s+|earlier\s+)?(?!been\s+(?:killed|martyred|injured|wounded))"
+                         r"(?:been\s+)?[a-z]+(?:ed|en|wn|ght|ung)\b")
+# an anaphoric subject continues the incident told just before ("They were shot by police ...")
+_ANAPHORIC = re.compile(r"\W*(?:They|He|She|It|The\s+(?:attackers|assailants|gunmen|militants|terrorists|men|bombers|"
+                        r"victims|suspects))\b")
+_NEW_INCIDENT = re.compile(r"\W*(?:Separately|Elsewhere|Meanwhile|Similarly|Also|Besides|Moreover|In (?:another|a separate|a second|"
+                           r"the second|a similar|a related)\b|On (?:the )?(?:same|other) (?:day|hand)\b)", re.IGNORECASE)
+
+
 def main_day(frames: list[Frame], published: date | None) -> date | None:
     """The day of the article's main incident: the first event day given for the first place
     reported (or in a sentence naming no place before another place comes up); else the first
@@ -67,7 +77,7 @@ def main_day(frames: list[Frame], published: date | None) -> date | None:
     for f in frames:
         if f.places and first is not None and not any(_same_place(p, first) for p in f.places):
             break  # another place: its day belongs to another incident
-        if f.event_date is not None and not f.vague:
+        if f.event_date is not None and not f.vague and not (not f.places and _PLUPERFECT.search(f.sentence.text)):
             return f.event_date
     return next((f.statement_date for f in frames if f.statement_date is not None), published)
 
@@ -89,6 +99,7 @@ class Grouper:
         self.pending: list[Frame] = []
         self.where_only: list[Frame] = []
         self.current: Group | None = None
+        self.background: int | None = None  # paragraph where background without a day began
 
     def group_for(self, place: PlaceMention, day: date, kind: str = "") -> Group:
         place = town_for_area(place)
@@ -119,7 +130,11 @@ class Grouper:
         own = f.event_date
         if own is None and f.vague:
             self.current = None  # background without a resolvable day: not coded
+            self.background = f.sentence.paragraph
             return
+        if self.background is not None and self.continues_background(f, own):
+            return
+        self.background = None
         places = drop_containers([p for p in f.places if not p.foreign])
         stand_in = bool(places) and all(p.start == p.end == 0 for p in places)
         same_day = own is None or (self.current is not None and own == self.current.day)
@@ -157,6 +172,19 @@ class Grouper:
                 g.weak.append(f)
                 g.assigned.extend(counts_for(place, places, f))
             self.current = None
+
+    def continues_background(self, f: Frame, own: date | None) -> bool:
+        """Background keeps its status across the sentences that go on telling it: an undated frame
+        after it that names no place reported before (or refers back with a pronoun), unless it opens
+        another incident ("Separately", "In another attack")."""
+        text = f.sentence.text[f.offset:]
+        if own is not None or _NEW_INCIDENT.match(text):
+            return False
+        known = {g.key() for g in self.groups if g.frames}
+        places = [p for p in f.places if not p.foreign]
+        if places:
+            return not any(place_key(p.name) in known or place_key(p.parent) in known for p in places)
+        return f.sentence.paragraph == self.background or bool(_ANAPHORIC.match(text))
 
     def split_days(self, f: Frame) -> bool:
         """"Five were killed on Saturday ... and three more on Sunday": each count goes to the day

@@ -21,7 +21,7 @@ _SIGNALS: dict[str, str] = {
                r"|\brammed\s+(?:an?\s+|the\s+|their\s+)?explosives?-(?:laden|packed|filled)\s+(?:vehicle|car|truck|van|motorcycle)",
     "air": r"\bquadcopters?\b|\bair\s*-?strikes?\b|\bairstrikes?\b|\bdrone\s+(?:strike|attack)s?|\bair\s+raids?\b|\bjets?\b[^.]{0,20}\b(?:bombed|pounded|struck)",
     "grenade": r"\bgrenades?\b",
-    "shelling": r"\bprojectiles?\b|\brockets?\b|\bmortars?\b|(?<!gas )(?<!teargas )\bshell(?:ing|ed|s)\b|\bartillery\b|\bmissiles?\b",
+    "shelling": r"\bprojectiles?\b|\brockets?\b|\bmortars?\b|(?<!gas )(?<!teargas )(?<!empty )(?<!bullet )\bshell(?:ing|ed|s)\b(?!\s+(?:of|from)\s+(?:an?\s+|the\s+)?(?:\d+\s*mm\s+)?(?:pistol|rifle|gun|kalashnikov|bullet|ak))|\bartillery\b|\bmissiles?\b",
     "ied": r"\bIEDs?\b|\bimprovised explosive|\broadside bomb|\blandmines?\b|\bland mines?\b|\bbomb(?:s|ing|ings|ed)?\b|\bblasts?\b|\bexplo(?:sion|sions|ded|sive|sives)\b|\bblew up\b|\bblown up\b|\bwent off\b",
     "clash": r"\bexchange of fire\b|\bfire exchange\b|\bexchanged fire\b|\bgun\s*fights?\b|\bgun\s*battles?\b|\bshoot\s*-?outs?\b|\bclash\w*|\bcrossfire\b|\bencounter\b|\bfire raid\b|\breturned (?:the )?fire\b"
              r"|\bfighting (?:broke out|erupted|raged|continued)\b|\bheavy fighting\b|\b(?:at|on) each other(?:['’]s)?\b",
@@ -87,7 +87,8 @@ _DENY = re.compile(r"\bden(?:y|ied|ies)\b", re.IGNORECASE)
 
 _DETONATION = re.compile(
     r"\bblasts?\b|\bexplo(?:sion|sions|ded)\b|\bblew up\b|\bblown up\b|\bwent off\b|\bdetonat\w+|\bbombing\w*|"
-    r"\bbombed\b|\bstruck\b|\bhit\b|\bkill\w*|\bmartyr\w*|\binjur\w*|\bwound\w*|\bdead\b|\bdied\b|\bplanted\b",
+    r"\bbombed\b|\bstruck\b|\bhit\b|\bkill\w*|\bmartyr\w*|\binjur\w*|\bwound\w*|\bdead\b|\bdied\b|\bplanted\b"
+    r"|\b(?:IED|bomb|explosive|landmine|mine)\s+attacks?\b",  # "an IED attack on a convoy": the device was used
     re.IGNORECASE)
 
 
