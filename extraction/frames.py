@@ -151,9 +151,18 @@ class Frame:
         return any(d.kind == "vague" for d in self.dates)
 
     def date_near(self, pos: int) -> date | None:
-        """The event date mentioned closest after ``pos`` (for sentences naming several places)."""
-        after = [d for d in self.dates if d.kind == "event" and d.day is not None and d.start >= pos
-                 and (self.published is None or d.day <= self.published)]
+        """The event date of the list item that names the place at ``pos`` ("a June 18 derailment near X
+        and an August 7 blast near Y"), else the closest one after it (for sentences naming several places)."""
+        usable = [d for d in self.dates if d.kind == "event" and d.day is not None
+                  and (self.published is None or d.day <= self.published)]
+        text = self.sentence.text[self.offset:]
+        cuts = [0] + [m.end() for m in re.finditer(r"[,;]|\band\b", text)] + [len(text) + 1]
+        lo = max(c for c in cuts if c <= pos)
+        hi = min(c for c in cuts if c > pos)
+        inside = [d for d in usable if lo <= d.start < hi]
+        if inside:
+            return inside[0].day
+        after = [d for d in usable if d.start >= pos]
         return after[0].day if after else self.event_date
 
 

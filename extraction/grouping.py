@@ -69,6 +69,14 @@ _NEW_INCIDENT = re.compile(r"\W*(?:Separately|Elsewhere|Meanwhile|Similarly|Also
                            r"the second|a similar|a related)\b|On (?:the )?(?:same|other) (?:day|hand)\b)", re.IGNORECASE)
 
 
+def _vague_first(f: Frame) -> bool:
+    """A vague time comes before the sentence's event day ("Earlier this month ... on Friday"); one in an
+    aside after it ("the train, targeted in recent months, ... on Sunday") leaves the day standing."""
+    first_event = next((d.start for d in f.dates if d.kind == "event"), None)
+    return any(d.kind == "vague" and (first_event is None or d.start < first_event) for d in f.dates) \
+        and not re.search(r",\s+(?:a|an|the)\s+\w+\s+(?:that|which|who)\b", f.sentence.text[:first_event or 0])
+
+
 def main_day(frames: list[Frame], published: date | None) -> date | None:
     """The day of the article's main incident: the first event day given for the first place
     reported (or in a sentence naming no place before another place comes up); else the first
@@ -77,7 +85,7 @@ def main_day(frames: list[Frame], published: date | None) -> date | None:
     for f in frames:
         if f.places and first is not None and not any(_same_place(p, first) for p in f.places):
             break  # another place: its day belongs to another incident
-        if f.event_date is not None and not f.vague and not (not f.places and _PLUPERFECT.search(f.sentence.text)):
+        if f.event_date is not None and not _vague_first(f) and not (not f.places and _PLUPERFECT.search(f.sentence.text)):
             return f.event_date
     return next((f.statement_date for f in frames if f.statement_date is not None), published)
 
@@ -100,6 +108,7 @@ class Grouper:
         self.where_only: list[Frame] = []
         self.current: Group | None = None
         self.background: int | None = None  # paragraph where background without a day began
+        self.placeless_day: date | None = None  # day of an incident told with no place, being continued
 
     def group_for(self, place: PlaceMention, day: date, kind: str = "") -> Group:
         place = town_for_area(place)
@@ -134,7 +143,11 @@ class Grouper:
             return
         if self.background is not None and self.continues_background(f, own):
             return
+        if f.places:
+            self.placeless_day = None
         self.background = None
+        if own is not None and own != self.main_day and _PLUPERFECT.search(f.sentence.text[f.offset:]):
+            self.background = f.sentence.paragraph  # "On July 25 last, forces had averted an attack": told as past
         places = drop_containers([p for p in f.places if not p.foreign])
         stand_in = bool(places) and all(p.start == p.end == 0 for p in places)
         same_day = own is None or (self.current is not None and own == self.current.day)
@@ -204,6 +217,13 @@ class Grouper:
         current = self.current
         if _SEPARATELY.match(f.sentence.text[f.offset:]):
             self.current = None  # another incident whose place is not given (or abroad)
+            return
+        if self.placeless_day is not None and own is None:
+            return  # it goes on about an incident of another day whose place is not given
+        if own is not None and own != self.main_day and (current is None or own != current.day) \
+                and not _SAME_STORY.search(f.sentence.text) and f.kind is not None and not f.weak:
+            self.placeless_day = own  # "On March 11, militants attacked a train": another incident, no place
+            self.current = None
             return
         if current is None:
             self.pending.append(f)
