@@ -211,6 +211,8 @@ def find_deaths(sentence: str) -> list[DeathCount]:
         counts.extend(_named_dead(sentence))
     if not counts:
         counts.extend(_identified_dead(sentence))
+    if not counts:
+        counts.extend(_listed_dead(sentence))
     if not _UNCONFIRMED.search(sentence):
         for rx in (_PAIR_RE, _PLUS_ONE_RE, _COUNT_AND_ONE_RE):
             counts = _with_pair(counts, rx.search(sentence))
@@ -333,3 +335,53 @@ def singular_death(sentence: str) -> bool:
         r"|\b(?:he|she)\s+(?:later\s+)?(?:died|passed away|succumbed)\b"
         r"|\b(?:a|an)\s+[\w\-]+\s+who\s+(?:was|had been)\b[^.]{0,160}?\b(?:died|passed away|succumbed)\b",
         sentence, re.IGNORECASE))
+
+
+# The dead listed one by one around their death verb: "killing constables A and B", "Polio worker A and
+# constable B died", "a shopkeeper, A, and his son were shot dead". Each conjunct that refers to a person
+# (a victim noun, a kin noun, a rank or role before a name, or a name) is one death.
+_LIST_VERB = r"(?:killed|martyred|shot dead|gunned down|murdered|slain|lynched|beheaded)"
+_AFTER_VERB = re.compile(rf"\b(?:killing|killed|shot dead|gunned down|martyring|murdering|murdered)\s+(?P<np>[^.;:]{{3,160}}?)"
+                         r"(?=\s+(?:in|at|on|near|inside|outside|when|after|while|before|as|during|from)\b|[.;:]|,\s+(?:while|and|who|as|police|officials)\b|$)")
+_BEFORE_VERB = re.compile(rf"(?:^|[;:]\s*|,\s+(?:while|when|as|and)\s+|\bwhen\s+)(?P<np>[^.;:]{{3,160}}?)\s+"
+                          rf"(?:(?:were|was|have been|had been)\s+(?:also\s+|both\s+)?{_LIST_VERB}|died|(?:both\s+)?lost their lives|embraced martyrdom)\b")
+_KIN = r"(?:son|sons|brother|brothers|father|daughter|daughters|wife|husband|nephew|cousin|mother|uncle|guard|driver|colleague|companion)"
+_PERSON_PART = re.compile(
+    rf"^(?:(?i:a|an|the|one|another)\s+(?:[\w\-]+\s+){{0,2}}?(?i:{_NOUN})\b.*"          # a victim noun
+    rf"|(?i:his|her|their)\s+(?:[\w\-]+\s+)?{_KIN}\b.*"                             # his son
+    rf"|(?:[A-Za-z][\w\-]*\s+){{0,2}}?(?i:{_NOUN}|{_RANKS['military']}|{_RANKS['police']})\s+[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)*"  # constable Wajid Ali
+    rf"|(?:(?i:{_RANKS['military']}|{_RANKS['police']})\s+)?[A-Z][a-z][\w’'\-]*(?:\s+[A-Z][\w’'\-]+){{0,3}}(?:,\s*\d{{1,2}})?)$")
+
+
+def _listed_dead(sentence: str) -> list[DeathCount]:
+    if _UNCONFIRMED.search(sentence):
+        return []
+    for rx in (_AFTER_VERB, _BEFORE_VERB):
+        for m in rx.finditer(sentence):
+            np, start = m["np"], m.start("np")
+            # the subject may follow an opening adverbial ("A few hours later, a shopkeeper and his son")
+            cuts = [0] + [c.end() for c in re.finditer(r",\s+", np)] if rx is _BEFORE_VERB else [0]
+            for cut in cuts:
+                persons = _persons(np[cut:])
+                if persons >= 2:
+                    cls = _victim_class(np[cut:]) or "people"
+                    return [DeathCount(persons, cls, False, False, False, False, start + cut)]
+    return []
+
+
+def _persons(np: str) -> int:
+    """How many people a coordinated noun phrase lists; 0 when a conjunct is no person."""
+    np = re.sub(r"^\W*(?:In\s+the\s+\w+\s+incident,\s*)?", "", np.strip())
+    parts = [p.strip() for p in re.split(r",?\s+and\s+|,\s+", np) if p.strip()]
+    if len(parts) < 2 or len(parts) > 12:
+        return 0
+    kept: list[str] = []
+    for i, part in enumerate(parts):
+        if not _PERSON_PART.match(part):
+            return 0
+        name_only = re.fullmatch(r"[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]+)*(?:,\s*\d{1,2})?", part)
+        if name_only and kept and re.match(r"(?:a|an|the)\s", kept[-1]) and re.search(
+                rf"{re.escape(kept[-1])},\s+{re.escape(part)}", np):
+            continue  # "a shopkeeper, Haji Sanaullah, and his son": the name is the shopkeeper's
+        kept.append(part)
+    return len(kept)

@@ -5,6 +5,8 @@ import re
 
 from extraction import taxonomy
 from extraction.article import Article
+from extraction.clauses import split_clauses
+from extraction.dates import find_dates
 from extraction.frames import build_frame, is_heading
 from extraction.grouping import Grouper
 from extraction.merge import Group
@@ -51,8 +53,15 @@ class RulesExtractor:
                 continue  # headlines and bullets repeat the story in telegraph style
             if _CAPTION.search(paragraph):
                 continue  # a photo caption describes a picture, often a file picture of another incident
-            f = build_frame(s, article.published, article_dateline)
-            if f is not None:
+            clauses = split_clauses(s)
+            for clause in clauses:
+                f = build_frame(clause, article.published, article_dateline)
+                if f is None:
+                    continue
+                if len(clauses) > 1 and not f.dates:
+                    # "X was shot dead in A while a grenade hit B on Sunday": the day closing the
+                    # sentence scopes over both clauses
+                    f.dates = [d for d in find_dates(s.text[s.dateline_end:], article.published) if d.kind == "event"]
                 frames.append(f)
         grouper = Grouper(frames, article.published, article_dateline)
         claim = grouper.article_claim()
