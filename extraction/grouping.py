@@ -103,6 +103,10 @@ class Grouper:
         self.context_admin1 = context.admin1 if context else ""
         self.context_admin2 = context.admin2 if context and len(dateline) == 1 else ""
         self.groups: list[Group] = []
+        # districts named, by sentence: a namesake elsewhere loses to the district named around a place
+        self.districts_at = [(f.sentence.index, p.name) for f in frames for p in f.places
+                             if not p.foreign and (p.kind == "district" or gazetteer.is_district(p.name) and p.kind in ("", "district"))]
+        self.at_index = 0
         self.by_key: dict[tuple[str, date, str], Group] = {}
         self.pending: list[Frame] = []
         self.where_only: list[Frame] = []
@@ -114,7 +118,8 @@ class Grouper:
         place = town_for_area(place)
         key = (place_key(place.name), day, kind)
         if key not in self.by_key:
-            admin1, admin2 = admin_hints(place, self.context_admin1, self.context_admin2)
+            around = frozenset(name for i, name in self.districts_at if abs(i - self.at_index) <= 2)
+            admin1, admin2 = admin_hints(place, self.context_admin1, self.context_admin2, around)
             self.by_key[key] = Group(place=place, day=day, admin1=admin1, admin2=admin2,
                                      admin_guessed=is_guess(place, admin2, self.context_admin2))
             self.groups.append(self.by_key[key])
@@ -131,6 +136,7 @@ class Grouper:
         return _split_running_tolls(merge_groups(groups))
 
     def add(self, f: Frame) -> None:
+        self.at_index = f.sentence.index
         if f.dated_only:
             return  # it only dates the incident (see main_day)
         if f.where_only:

@@ -24,7 +24,9 @@ def town_for_area(place: PlaceMention) -> PlaceMention:
     if place.kind == "town" and place.named_town and gazetteer.resolve(place.name) is None:
         # "in Surjani Town": an unknown neighbourhood's own name ends in "Town"
         return replace(place, name=f"{place.name} Town", kind="")
-    if place.kind == "bazaar" and place.parent and gazetteer.resolve(place.parent) is not None:
+    if place.kind == "bazaar" and place.parent and gazetteer.resolve(place.parent) is not None \
+            and not (gazetteer.is_district(place.parent) and gazetteer.resolve(place.name) is not None):
+        # ("Charsadda's Tangi bazaar": the bazaar of the town of Tangi, in Charsadda district, is Tangi's)
         # "Kharan's Shahi Bazaar": a market is part of a town, coded at the town (the bazaar is an alternative)
         return PlaceMention(name=place.parent, start=place.start, end=place.end, kind="", province=place.province)
     if place.kind != "area" or not place.parent or gazetteer.is_district(place.parent) or place.parent_kind in (
@@ -36,7 +38,26 @@ def town_for_area(place: PlaceMention) -> PlaceMention:
     return PlaceMention(name=place.parent, start=place.start, end=place.end, kind="", province=place.province)
 
 
-def admin_hints(place: PlaceMention, context_admin1: str = "", context_admin2: str = "") -> tuple[str, str]:
+def _near_spelling(place: PlaceMention, found: gazetteer.Resolved) -> bool:
+    """The gazetteer matched another spelling ("Thall" -> "Thal"), not the name as written."""
+    return re.sub(r"[^a-z]", "", found.name.lower()) != re.sub(r"[^a-z]", "", place.name.lower())
+
+
+def admin_hints(place: PlaceMention, context_admin1: str = "", context_admin2: str = "",
+                article_districts: frozenset[str] = frozenset()) -> tuple[str, str]:
+    """(admin1, admin2), preferring the one district the article names when the gazetteer only knows
+    a near-spelling in another district ("Thall ... the town in Hangu district" is not Thal in Upper Dir)."""
+    admin1, admin2 = _admin_hints(place, context_admin1, context_admin2)
+    if len(article_districts) == 1 and not place.parent:
+        (only,) = article_districts
+        found = gazetteer.resolve(place.name, admin1 or None)
+        if found is not None and admin2.lower() != only.lower() and _near_spelling(place, found):
+            district = gazetteer.resolve(only)
+            return (district.admin1 if district else admin1), only
+    return admin1, admin2
+
+
+def _admin_hints(place: PlaceMention, context_admin1: str = "", context_admin2: str = "") -> tuple[str, str]:
     """(admin1, admin2) for a place, from the gazetteer and what the text says around it.
 
     An unknown place with no district in the text is guessed to lie in the dateline's

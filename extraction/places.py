@@ -76,7 +76,10 @@ _EXCLUDED_BEFORE = re.compile(
 )
 _EXCLUDED_AFTER = re.compile(
     r"^(?:-bound|-based|\s+bound|\s*[-–]\s*[A-Z][a-z]+\s+(?:road|highway|motorway)|\s+(?:hospital|medical|teaching|"
-    r"general hospital|university|press club|police lines|jail|prison|airport|cantt? hospital|trauma)\b|-[A-Z])",
+    r"general hospital|university|press club|police lines|jail|prison|airport|cantt? hospital|trauma)\b|-[A-Z]"
+    # "Hangu Deputy Commissioner Fazal Akbar said": an official's jurisdiction, not where it happened
+    r"|\s+(?:(?:district|deputy|assistant|divisional|regional)\s+)?(?:commissioner|police officer|police chief|DC|DPO|SSP|SP|SHO|RPO|"
+    r"DIG|IGP|deputy inspector)\s+(?:(?-i:[A-Z][a-z]+)|said|says|told|confirmed))",
     re.IGNORECASE,
 )
 _FROM_HOME = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
