@@ -11,7 +11,7 @@ import sys
 from datetime import date
 
 from errors import ArticleError, ConfigurationError, ExtractionError
-from extraction.article import read_article
+from extraction.article import missing_date_hint, read_article
 from extraction.base import get_extractor
 from extraction.pipeline import extract_events
 
@@ -40,8 +40,8 @@ def main(argv: list[str] | None = None) -> int:
         try:
             article = read_article(path, published=args.published)
             if article.published is None:
-                print(f"warning: {path}: no publication date (give --published YYYY-MM-DD); "
-                      "relative dates such as 'on Friday' cannot be resolved and are skipped", file=sys.stderr)
+                hint = missing_date_hint(article, "give --published YYYY-MM-DD")
+                print(f"warning: {path}: {hint} and are skipped", file=sys.stderr)
             elif article.published_guessed:
                 print(f"warning: {path}: publication date {article.published} taken from a byline in the text",
                       file=sys.stderr)

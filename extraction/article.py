@@ -5,14 +5,19 @@ import json
 import re
 from dataclasses import dataclass
 from datetime import date
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlparse
 
 from data.schema import make_article_id
 from errors import ArticleError
+from extraction.webpage import read_page
 
 _HEADER_KEYS = ("title", "url", "published")
+# The largest article accepted (bytes of the file, or of the body given to the extractor): about
+# 5,000 times a long news report and 100,000 lines of wire copy; larger input is refused at once
+# (before it is read) instead of keeping the CLI, the ingest command or the Ingest page busy for
+# minutes. Extraction cost is linear below it (see extraction/chunks.py).
+MAX_ARTICLE_BYTES = 10_000_000
 # A byline date such as "Published May 21, 2015" or "Updated 31 January 2026": used only
 # when neither the header nor the caller gives a publication date.
 _BYLINE_DATE = re.compile(
@@ -32,12 +37,39 @@ class Article:
     body: str
     source: str
     published_guessed: bool = False  # True when taken from a byline in the body, not given
+    published_from: str = ""         # where the date came from: "header", "given", "<meta ...>", "byline", ...
+    kind: str = "text"               # the input's format: "text", "html" or "json"
 
 
 def source_name(url: str) -> str:
     """Outlet name from the URL host: ``https://www.dawn.com/news/1`` -> ``dawn.com``."""
     host = urlparse(url if "//" in url else f"//{url}").hostname or ""
     return host.removeprefix("www.")
+
+
+def megabytes(size: int) -> str:
+    return f"{size / 1_000_000:.1f} MB" if size >= 100_000 else f"{size:,} bytes"
+
+
+def check_size(size: int, *, what: str) -> None:
+    """ArticleError when ``size`` bytes is over the documented limit (MAX_ARTICLE_BYTES)."""
+    if size > MAX_ARTICLE_BYTES:
+        raise ArticleError(
+            f"{what}: article is {megabytes(size)}, larger than the {megabytes(MAX_ARTICLE_BYTES)} limit for "
+            "one article; split it into several files (a news report is rarely over 100 kB)")
+
+
+def missing_date_hint(article: Article, remedy: str = "set one") -> str:
+    """Why an article has no publication date and what to do (``remedy``), or "" when it has one."""
+    if article.published is not None:
+        return ""
+    if article.kind == "html":
+        found = "no publication date found in the page (no article:published_time, datePublished or <time datetime>)"
+    elif article.kind == "json":
+        found = "no publication date in the JSON ('published' is missing or empty)"
+    else:
+        found = "no publication date (no 'published:' header line or byline)"
+    return f"{found}: {remedy}, or relative dates such as 'on Friday' or 'yesterday' cannot be resolved"
 
 
 def parse_date(value: str, *, what: str) -> date | None:
@@ -87,46 +119,6 @@ def _byline_date(body: str, pattern: re.Pattern[str]) -> date | None:
         return None
 
 
-class _TextOfHtml(HTMLParser):
-    """Collects visible text; block elements become line breaks."""
-
-    _BLOCKS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "tr", "section", "article", "figcaption"}
-    _SKIP = {"script", "style", "nav", "header", "footer", "noscript"}
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.title = ""
-        self._skip_depth = 0
-        self._in_title = False
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in self._SKIP:
-            self._skip_depth += 1
-        elif tag == "title":
-            self._in_title = True
-        elif tag in self._BLOCKS:
-            self.parts.append("\n")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in self._SKIP and self._skip_depth:
-            self._skip_depth -= 1
-        elif tag == "title":
-            self._in_title = False
-        elif tag in self._BLOCKS:
-            self.parts.append("\n")
-
-    def handle_data(self, data: str) -> None:
-        if self._in_title:
-            self.title += data
-        elif not self._skip_depth:
-            self.parts.append(data)
-
-    def text(self) -> str:
-        lines = (" ".join(line.split()) for line in "".join(self.parts).splitlines())
-        return "\n\n".join(line for line in lines if line)
-
-
 def _split_header(text: str) -> tuple[dict[str, str], str]:
     head, sep, body = text.partition("\n---\n")
     if not sep:
@@ -149,6 +141,7 @@ def read_article(path: str | Path, *, published: date | str | None = None) -> Ar
     """
     path = Path(path)
     try:
+        check_size(path.stat().st_size, what=str(path))  # refused before reading it into memory
         raw = path.read_bytes()
     except OSError as exc:
         raise ArticleError(f"{path}: cannot read article ({exc.strerror or exc})") from exc
@@ -162,10 +155,12 @@ def read_article(path: str | Path, *, published: date | str | None = None) -> Ar
 
     suffix = path.suffix.lower()
     fields: dict[str, str]
+    from_page = "header"
     if suffix in (".html", ".htm"):
-        parser = _TextOfHtml()
-        parser.feed(text)
-        fields, body = {"title": " ".join(parser.title.split())}, parser.text()
+        page = read_page(text)
+        fields, body, kind = {"title": page.title, "url": page.url}, page.body, "html"
+        if page.published is not None:
+            fields["published"], from_page = page.published.isoformat(), page.published_from
     elif suffix == ".json":
         try:
             data = json.loads(text)
@@ -175,23 +170,27 @@ def read_article(path: str | Path, *, published: date | str | None = None) -> Ar
             raise ArticleError(f"{path}: expected a JSON object with 'body' or 'text'")
         body = str(data.get("body") or data.get("text") or "")
         fields = {k: str(data.get(k) or "") for k in _HEADER_KEYS}
+        kind = "json"
     else:
         fields, body = _split_header(text)
+        kind = "text"
     if not body.strip():
         raise ArticleError(f"{path}: article has no body text")
 
     when: date | None
+    source = "given"
     if isinstance(published, date):
         when = published
     elif published:
         when = parse_date(published, what=str(path))
     else:
-        when = parse_date(fields.get("published", ""), what=str(path))
+        when, source = parse_date(fields.get("published", ""), what=str(path)), from_page
     guessed = False
     url = fields.get("url", "")
     if when is None:
         when = _guess_date(body, url)
         guessed = when is not None
+        source = "byline, address or first date in the text" if guessed else ""
     return Article(
         article_id=make_article_id(url, body),
         title=fields.get("title", ""),
@@ -200,4 +199,6 @@ def read_article(path: str | Path, *, published: date | str | None = None) -> Ar
         body=body,
         source=source_name(url) if url else "",
         published_guessed=guessed,
+        published_from=source,
+        kind=kind,
     )

@@ -66,6 +66,7 @@ class IngestReport:
     run_id: str
     events_removed: int = 0  # stale extracted rows of re-ingested articles
     articles_without_events: list[str] = field(default_factory=list)
+    articles_without_date: list[str] = field(default_factory=list)  # read, but no publication date found
 
     def lines(self) -> list[str]:
         out = [f"articles read: {self.articles_read}",
@@ -74,6 +75,9 @@ class IngestReport:
                f"run: {self.run_id}"]
         if self.articles_without_events:
             out.append(f"no events found in: {', '.join(self.articles_without_events)}")
+        if self.articles_without_date:
+            out.append(f"no publication date found in: {', '.join(self.articles_without_date)} "
+                       "(pass --published YYYY-MM-DD; relative dates such as 'on Friday' were skipped)")
         out.append(f"rejected: {len(self.rejects)}")
         out.extend(f"  {name}: {reason}" for name, reason in self.rejects)
         return out
@@ -109,6 +113,7 @@ class _Run:
         self.articles = 0
         self.rejects: list[tuple[str, str]] = []
         self.empty: list[str] = []
+        self.undated: list[str] = []
 
     def add(self, name: str, load: Callable[[], Any]) -> None:
         try:
@@ -124,12 +129,14 @@ class _Run:
         self.removed += removed
         if not rows:
             self.empty.append(name)
+        if getattr(article, "published", "") is None:
+            self.undated.append(name)
 
     def finish(self) -> IngestReport:
         self.store.finish_run(self.run_id, articles=self.articles, summary=self.summary, errors=self.rejects)
         s = self.summary
         return IngestReport(self.articles, s.new, s.updated, s.unchanged, list(self.rejects), self.run_id,
-                            self.removed, list(self.empty))
+                            self.removed, list(self.empty), list(self.undated))
 
 
 def _with_provenance(row: dict[str, Any], article: Any) -> dict[str, Any]:

@@ -52,6 +52,8 @@ for preview in previews:
             continue
         st.caption(f"Published {preview.published or 'unknown'} · {len(preview.rows)} event"
                    f"{'s' if len(preview.rows) != 1 else ''} found")
+        if preview.notice:
+            st.warning(escape_markdown(preview.notice))
         for row in preview.rows:
             st.markdown(escape_markdown(
                 f"{row.get('event_date', '')} · {row.get('event_type', '')} / {row.get('sub_event_type', '')}"

@@ -45,6 +45,7 @@ class Preview:
     published: dt.date | None = None
     rows: tuple[dict[str, Any], ...] = field(default_factory=tuple)
     error: str = ""
+    notice: str = ""          # a readable article's problem, e.g. no publication date found
 
     @property
     def name(self) -> str:
@@ -82,8 +83,18 @@ def preview_articles(inputs: Iterable[ArticleInput], *, published: dt.date | Non
         except (ArticleError, ExtractionError) as err:
             previews.append(Preview(item, error=str(err)))
             continue
-        previews.append(Preview(item, title=article.title, published=article.published, rows=tuple(rows)))
+        previews.append(Preview(item, title=article.title, published=article.published, rows=tuple(rows),
+                                notice=_date_notice(article)))
     return previews
+
+
+def _date_notice(article: Any) -> str:
+    from extraction.article import missing_date_hint
+
+    if getattr(article, "published", None) is not None or not hasattr(article, "kind"):
+        return ""  # dated, or an injected reader's stand-in
+    hint = missing_date_hint(article, "set one in 'Published on' above and extract again")
+    return hint[:1].upper() + hint[1:]
 
 
 def add_articles(store: EventStore, previews: Iterable[Preview], *,

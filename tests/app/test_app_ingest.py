@@ -107,3 +107,19 @@ def test_ingest_page_shows_import_section(store_url: str) -> None:
     assert [h.value for h in at.main.header] == ["Add news articles", "Import coded events"]
     at.button(key="ingest_extract").click().run()             # nothing to extract yet
     assert any("first" in w.value for w in at.warning)
+
+
+def test_uploaded_page_without_a_date_gets_a_hint(store_url: str) -> None:
+    page = ("<html><head><title>Checkpoint attack</title></head><body><article><p>QUETTA: Unidentified gunmen "
+            "killed two policemen at a checkpoint in Quetta on Friday, police said.</p></article></body></html>")
+    at = open_page("ingest")
+    at.file_uploader(key="ingest_files").set_value(("report.html", page.encode(), "text/html")).run()
+    at.button(key="ingest_extract").click().run()
+    assert not at.exception, at.exception
+    warnings = [w.value for w in at.warning]
+    assert any("No publication date found in the page" in w and "Published on" in w for w in warnings), warnings
+
+    at.date_input(key="ingest_published").set_value("2026-01-17").run()
+    at.button(key="ingest_extract").click().run()
+    assert not any("No publication date" in w.value for w in at.warning)
+    assert any("Published 2026-01-17 · 1 event found" in c.value for c in at.caption), [c.value for c in at.caption]

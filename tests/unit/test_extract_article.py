@@ -90,3 +90,15 @@ def test_unknown_published_date_is_guessed_from_the_url(tmp_path: Path):
                     encoding="utf-8")
     a = read_article(path)
     assert a.published == date(2017, 6, 24) and a.published_guessed
+
+
+def test_article_over_the_size_limit_is_refused_before_reading(tmp_path: Path):
+    from extraction.article import MAX_ARTICLE_BYTES
+
+    path = tmp_path / "huge.txt"
+    with path.open("wb") as f:
+        f.truncate(20_000_000)  # sparse: 20 MB on paper, nothing to read
+    with pytest.raises(ArticleError) as err:
+        read_article(path)
+    message = str(err.value)
+    assert "huge.txt" in message and "20.0 MB" in message and f"{MAX_ARTICLE_BYTES / 1e6:.1f} MB limit" in message
