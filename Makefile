@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-$(shell cksum requirements.txt | cut -d' ' -f1)
 PORT   ?= 8501
 PYTEST_ARGS ?=
 
-.PHONY: run test setup browser test-unit test-app test-e2e bench ingest clean
+.PHONY: run test setup browser postgres test-unit test-app test-e2e bench ingest clean
 
 setup: $(STAMP)
 	$(BIN)/python -m geo.build
@@ -27,10 +27,18 @@ browser:
 	  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; fi; \
 	fi
 
-test: setup browser
+# Debian's postgresql server binaries: the store tests start a throw-away cluster of their own (tests/postgres.py).
+postgres:
+	@if ! ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql; \
+	  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql; fi \
+	  || echo "postgresql could not be installed: the PostgreSQL store tests will be skipped"; \
+	fi
+
+test: setup browser postgres
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-test-unit: setup
+test-unit: setup postgres
 	$(BIN)/python -m pytest tests/unit $(PYTEST_ARGS)
 
 test-app: setup

@@ -3,6 +3,8 @@
 SQLite runs in WAL mode with a busy timeout, so the dashboard keeps reading
 while another process ingests; writes take the lock up front (``BEGIN
 IMMEDIATE``) so two writers queue instead of failing on a lock upgrade.
+On PostgreSQL, writers do not queue: every insert is an ``INSERT ... ON
+CONFLICT`` so two ingests of the same rows at once both succeed.
 """
 from __future__ import annotations
 
@@ -19,6 +21,8 @@ import numpy as np
 import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy import event
+from sqlalchemy.dialects import postgresql as pg_dialect
+from sqlalchemy.dialects import sqlite as sqlite_dialect
 
 from data.loader import empty_frame, to_frame
 from data.schema import COLUMNS, DATE, EVENT_TYPES, FLOAT, INT, KEY
@@ -31,6 +35,16 @@ _COMPARED = tuple(c.name for c in COLUMNS if c.name not in _BOOKKEEPING)
 _REQUIRED = tuple(c.name for c in COLUMNS if c.required)
 _VERSION_KEY = "data_version"
 BUSY_TIMEOUT_MS = 30_000
+# The backends whose INSERT ... ON CONFLICT the store uses.
+_INSERTS = {"sqlite": sqlite_dialect.insert, "postgresql": pg_dialect.insert}
+
+
+def db_reason(exc: BaseException) -> str:
+    """The database's own one-line reason, without the SQL and parameters SQLAlchemy appends."""
+    orig = getattr(exc, "orig", None) or exc
+    text = str(orig).strip().splitlines()
+    first = text[0] if text else type(orig).__name__
+    return first if len(first) <= 300 else first[:297] + "..."
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,7 +158,11 @@ class EventStore:
         except sa.exc.ArgumentError as exc:
             raise StoreError(f"not a valid store URL {url!r}: expected e.g. sqlite:///var/events.sqlite "
                              "or postgresql+psycopg://user@host/db") from exc
-        self._is_sqlite = parsed.get_backend_name() == "sqlite"
+        backend = parsed.get_backend_name()
+        if backend not in _INSERTS:
+            raise StoreError(f"unsupported store backend {backend!r} in {url!r}: expected sqlite or postgresql")
+        self._insert = _INSERTS[backend]
+        self._is_sqlite = backend == "sqlite"
         if self._is_sqlite and parsed.database and parsed.database != ":memory:":
             folder = Path(parsed.database).expanduser().parent
             try:
@@ -154,7 +172,7 @@ class EventStore:
         try:
             self.engine = sa.create_engine(parsed)
         except (sa.exc.ArgumentError, ImportError) as exc:
-            raise StoreError(f"cannot open store {self._safe_url}: {exc}") from exc
+            raise StoreError(f"cannot open store {self._safe_url}: {db_reason(exc)}") from exc
         if self._is_sqlite:
             _sqlite_setup(self.engine)
         self._create_tables()
@@ -172,20 +190,19 @@ class EventStore:
             try:
                 with self._write() as conn:
                     METADATA.create_all(conn, checkfirst=True)
-                    if conn.execute(sa.select(META.c.value).where(META.c.key == _VERSION_KEY)).first() is None:
-                        conn.execute(META.insert().values(key=_VERSION_KEY, value=0))
+                    conn.execute(self._insert(META).values(key=_VERSION_KEY, value=0).on_conflict_do_nothing())
                 return
             except (sa.exc.OperationalError, sa.exc.ProgrammingError, sa.exc.IntegrityError) as exc:
                 if attempt == 2:
-                    raise StoreError(f"cannot create tables in {self._safe_url}: {exc.orig}") from exc
+                    raise StoreError(f"cannot create tables in {self._safe_url}: {db_reason(exc)}") from exc
             except sa.exc.DBAPIError as exc:
-                raise StoreError(f"cannot open store {self._safe_url}: {exc.orig}") from exc
+                raise StoreError(f"cannot open store {self._safe_url}: {db_reason(exc)}") from exc
 
     def _connect(self) -> sa.Connection:
         try:
             return self.engine.connect()
         except sa.exc.DBAPIError as exc:
-            raise StoreError(f"cannot open store {self._safe_url}: {exc.orig}") from exc
+            raise StoreError(f"cannot open store {self._safe_url}: {db_reason(exc)}") from exc
 
     def _write(self) -> _Transaction:
         """A transaction that holds the write lock from its start (SQLite) and commits or rolls back."""
@@ -214,7 +231,7 @@ class EventStore:
                 if summary.new or summary.updated:
                     self._bump(conn)
         except sa.exc.SQLAlchemyError as exc:
-            raise StoreError(f"writing events to {self._safe_url} failed, nothing was saved: {exc}") from exc
+            raise StoreError(f"writing events to {self._safe_url} failed, nothing was saved: {db_reason(exc)}") from exc
         return summary
 
     def sync_article(self, article_id: str, rows: Iterable[Mapping[str, Any]] | pd.DataFrame, *,
@@ -241,7 +258,7 @@ class EventStore:
                 if summary.new or summary.updated or removed:
                     self._bump(conn)
         except sa.exc.SQLAlchemyError as exc:
-            raise StoreError(f"writing events to {self._safe_url} failed, nothing was saved: {exc}") from exc
+            raise StoreError(f"writing events to {self._safe_url} failed, nothing was saved: {db_reason(exc)}") from exc
         return summary, removed
 
     @staticmethod
@@ -255,13 +272,15 @@ class EventStore:
     def _upsert(self, conn: sa.Connection, records: list[dict[str, Any]], run_id: str | None) -> UpsertSummary:
         now = int(self._clock())
         new = updated = unchanged = 0
+        # Sorted keys: two writers lock the same rows in the same order, so they queue, never deadlock.
+        records = sorted(records, key=lambda r: r[KEY])
         for start, chunk in enumerate(_chunks(records, self._batch_size)):
             for i, row in enumerate(chunk):
                 _check_row(row, start * self._batch_size + i + 1)
             keys = [r[KEY] for r in chunk]
             existing = {r._mapping[KEY]: _canonical(r._mapping)
                         for r in conn.execute(sa.select(EVENTS).where(EVENTS.c[KEY].in_(keys)))}
-            inserts, updates = [], []
+            writes = []
             for row in chunk:
                 old = existing.get(row[KEY])
                 if old is not None and old == _canonical(row):
@@ -270,17 +289,32 @@ class EventStore:
                 row = {**row, "timestamp": now}
                 if run_id is not None:
                     row["run_id"] = run_id
-                (inserts if old is None else updates).append(row)
-            if inserts:
-                conn.execute(EVENTS.insert(), inserts)
-            if updates:
-                values = {c.name: sa.bindparam(f"v_{c.name}") for c in COLUMNS if c.name != KEY}
-                stmt = EVENTS.update().where(EVENTS.c[KEY] == sa.bindparam("k_key")).values(values)
-                conn.execute(stmt, [{"k_key": r[KEY], **{f"v_{k}": v for k, v in r.items() if k != KEY}}
-                                    for r in updates])
-            new += len(inserts)
-            updated += len(updates)
+                writes.append(row)
+            if not writes:
+                continue
+            inserted = self._write_rows(conn, writes)
+            if inserted is None:  # SQLite: the transaction held the write lock since the read, so it is exact
+                inserted = sum(1 for r in writes if r[KEY] not in existing)
+            new += inserted
+            updated += len(writes) - inserted
         return UpsertSummary(new, updated, unchanged)
+
+    def _write_rows(self, conn: sa.Connection, rows: list[dict[str, Any]]) -> int | None:
+        """Insert-or-replace ``rows`` atomically; on PostgreSQL return how many were new.
+
+        Another writer may insert the same id between our read and this write
+        (PostgreSQL does not serialise writers): ``ON CONFLICT DO UPDATE`` turns
+        that into an update instead of a duplicate-key error.
+        """
+        stmt = self._insert(EVENTS)
+        stmt = stmt.on_conflict_do_update(index_elements=[EVENTS.c[KEY]],
+                                          set_={c.name: stmt.excluded[c.name] for c in EVENTS.c if c.name != KEY})
+        if self._is_sqlite:
+            conn.execute(stmt, rows)
+            return None
+        # xmax is 0 on a freshly inserted row version and set on one that replaced an existing row.
+        stmt = stmt.returning(sa.literal_column("(xmax = 0)").label("inserted"))
+        return sum(1 for r in conn.execute(stmt, rows) if r.inserted)
 
     def load_frame(self) -> pd.DataFrame:
         return self._frame(sa.true())
@@ -300,7 +334,7 @@ class EventStore:
                 rows = result.fetchall()
                 names = list(result.keys())
         except sa.exc.SQLAlchemyError as exc:
-            raise StoreError(f"reading events from {self._safe_url} failed: {exc}") from exc
+            raise StoreError(f"reading events from {self._safe_url} failed: {db_reason(exc)}") from exc
         if not rows:
             return empty_frame()
         data = {name: np.array(values, dtype=object) for name, values in zip(names, zip(*rows))}
@@ -325,15 +359,12 @@ class EventStore:
         """
         key = f"claim:{job}"
         now = int(self._clock())
+        # One statement, so two processes claiming at once cannot both win (nor fail on the key).
+        stmt = self._insert(META).values(key=key, value=now)
+        stmt = stmt.on_conflict_do_update(index_elements=[META.c.key], set_={"value": now},
+                                          where=META.c.value <= now - stale_after).returning(META.c.key)
         with self._write() as conn:
-            held = conn.execute(sa.select(META.c.value).where(META.c.key == key)).scalar_one_or_none()
-            if held is not None and now - held < stale_after:
-                return False
-            if held is None:
-                conn.execute(META.insert().values(key=key, value=now))
-            else:
-                conn.execute(META.update().where(META.c.key == key).values(value=now))
-        return True
+            return conn.execute(stmt).first() is not None
 
     def release(self, job: str) -> None:
         with self._write() as conn:

@@ -101,9 +101,9 @@ def test_chain_rate_limits_misses_without_real_sleep_and_caches(chain, no_networ
     assert (again.latitude, again.longitude) == (27.5, 65.1)
 
 
-def test_chain_cache_persists_in_the_store_database(tmp_path, no_network):
+def test_chain_cache_persists_in_the_store_database(db_url, no_network):
     FakeNominatimAdapter.calls = []
-    options = dict(user_agent="tests", store_url=f"sqlite:///{tmp_path}/s.db", adapter_factory=FakeNominatimAdapter,
+    options = dict(user_agent="tests", store_url=db_url, adapter_factory=FakeNominatimAdapter,
                    clock=FakeClock(), sleep=lambda s: None)
     get_geocoder("nominatim", **options).geocode("Qqqzz Hamlet")
     get_geocoder("nominatim", **options).geocode("Qqqzz Hamlet")

@@ -1,4 +1,4 @@
-"""Ingest with a fake extraction pipeline: synthetic articles, real SQLite store."""
+"""Ingest with a fake extraction pipeline: synthetic articles, real store (SQLite and PostgreSQL)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -93,11 +93,6 @@ def news(tmp_path: Path) -> Path:
     return folder
 
 
-@pytest.fixture
-def store(tmp_path: Path) -> EventStore:
-    return EventStore(f"sqlite:///{tmp_path / 'events.sqlite'}")
-
-
 def test_ingesting_a_folder_records_a_run_and_points_events_to_it(news, store):
     report = ingest_paths([news], store, extractor=FakeExtractor(), progress=False, pipeline=FAKE)
     assert (report.articles_read, report.events_new, report.events_updated, report.events_unchanged) == (2, 3, 0, 0)
@@ -184,9 +179,9 @@ def test_article_files_lists_folders_sorted_and_skips_labels(news):
     assert [p.relative_to(news).as_posix() for p in files] == ["a.txt", "sub/b.md"] and missing == []
 
 
-def test_cli_prints_a_summary_and_fails_on_rejects(news, tmp_path, monkeypatch, capsys):
+def test_cli_prints_a_summary_and_fails_on_rejects(news, db_url, monkeypatch, capsys):
     monkeypatch.setattr(ingest_run, "default_pipeline", lambda: FAKE)
-    url = f"sqlite:///{tmp_path / 'cli.sqlite'}"
+    url = db_url
     assert ingest_main([str(news), "--store", url, "--extractor", "fake", "--quiet"]) == 0
     out = capsys.readouterr().out
     assert "articles read: 2" in out and "3 new, 0 updated, 0 unchanged" in out

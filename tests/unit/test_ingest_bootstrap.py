@@ -14,9 +14,8 @@ from extraction.article import read_article
 from tests.unit.test_ingest import FAKE, article
 
 
-def settings_for(tmp_path: Path, **env: str):
-    return load_settings({"EVENTS_STORE_URL": f"sqlite:///{tmp_path / 'var' / 'events.sqlite'}",
-                          "EVENTS_EXTRACTOR": "fake", **env})
+def settings_for(url: str, **env: str):
+    return load_settings({"EVENTS_STORE_URL": url, "EVENTS_EXTRACTOR": "fake", **env})
 
 
 @pytest.fixture
@@ -31,9 +30,15 @@ def demo(tmp_path: Path) -> Path:
 
 
 def test_first_open_creates_the_store_and_loads_the_demo_once(tmp_path, demo):
-    settings = settings_for(tmp_path)
+    settings = settings_for(f"sqlite:///{tmp_path / 'var' / 'events.sqlite'}")
     store = open_store(settings, demo_dir=demo, pipeline=FAKE)
     assert (tmp_path / "var" / "events.sqlite").exists()
+    assert store.count() == 2 and len(store.runs()) == 1
+
+
+def test_first_open_loads_the_demo_once(db_url, demo):
+    settings = settings_for(db_url)
+    store = open_store(settings, demo_dir=demo, pipeline=FAKE)
     assert store.count() == 2 and len(store.runs()) == 1
     again = open_store(settings, demo_dir=demo, pipeline=FAKE)
     assert again.count() == 2 and len(again.runs()) == 1
@@ -45,8 +50,8 @@ def test_a_store_with_events_is_left_alone(fixture_store, demo, tmp_path):
     assert store.count() == 300 and store.runs().empty
 
 
-def test_only_one_of_two_starting_processes_claims_the_demo(tmp_path):
-    url = f"sqlite:///{tmp_path / 'e.sqlite'}"
+def test_only_one_of_two_starting_processes_claims_the_demo(db_url):
+    url = db_url
     now = [1000.0]
     first, second = EventStore(url, clock=lambda: now[0]), EventStore(url, clock=lambda: now[0])
     assert first.claim("demo-ingest", stale_after=600)
@@ -57,11 +62,11 @@ def test_only_one_of_two_starting_processes_claims_the_demo(tmp_path):
     assert first.claim("demo-ingest", stale_after=600)
 
 
-def test_a_failed_demo_ingest_releases_the_claim(tmp_path, demo):
-    settings = settings_for(tmp_path, EVENTS_EXTRACTOR="no-such-extractor")
+def test_a_failed_demo_ingest_releases_the_claim(db_url, demo):
+    settings = settings_for(db_url, EVENTS_EXTRACTOR="no-such-extractor")
     with pytest.raises(ValueError, match="no-such-extractor"):
         open_store(settings, demo_dir=demo, pipeline=FAKE)
-    store = open_store(settings_for(tmp_path), demo_dir=demo, pipeline=FAKE)
+    store = open_store(settings_for(db_url), demo_dir=demo, pipeline=FAKE)
     assert store.count() == 2
 
 
@@ -85,8 +90,8 @@ def test_demo_articles_are_short_dated_reports_with_a_dateline(path):
 
 @pytest.mark.skipif(importlib.util.find_spec("extraction.pipeline") is None,
                     reason="extraction.pipeline is not built yet (another helper's package)")
-def test_the_real_pipeline_turns_the_demo_into_events(tmp_path):
-    store = open_store(load_settings({"EVENTS_STORE_URL": f"sqlite:///{tmp_path / 'real.sqlite'}"}))
+def test_the_real_pipeline_turns_the_demo_into_events(db_url):
+    store = open_store(load_settings({"EVENTS_STORE_URL": db_url}))
     frame = store.load_frame()
     assert store.runs().loc[0, "articles"] == len(DEMO_FILES)
     assert len(frame) >= len(DEMO_FILES)
@@ -104,12 +109,12 @@ open_store(settings, demo_dir=Path(sys.argv[2]), pipeline=FAKE)
 """
 
 
-def test_two_processes_starting_at_once_load_the_demo_once(tmp_path, demo):
+def test_two_processes_starting_at_once_load_the_demo_once(db_url, demo):
     import subprocess
     import sys
 
     root = Path(__file__).resolve().parents[2]
-    url = f"sqlite:///{tmp_path / 'shared.sqlite'}"
+    url = db_url
     starters = [subprocess.Popen([sys.executable, "-c", STARTER, url, str(demo)], cwd=root,
                                  stderr=subprocess.PIPE, text=True) for _ in range(2)]
     for proc in starters:

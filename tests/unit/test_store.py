@@ -30,6 +30,7 @@ def test_fixture_store_holds_the_seeded_events(fixture_store):
                                   check_categorical=False)
 
 
+# SQLite's own file handling (folders, WAL, a file that is no database); the server backend has no file.
 def test_creates_parent_directory_and_sets_wal(tmp_path):
     path = tmp_path / "deep" / "er" / "events.sqlite"
     store = EventStore(f"sqlite:///{path}")
@@ -84,9 +85,9 @@ def test_reingesting_the_same_rows_changes_nothing(fixture_store):
     assert fixture_store.data_version() == version
 
 
-def test_changed_rows_are_updated_in_place_and_stamped(tmp_path):
+def test_changed_rows_are_updated_in_place_and_stamped(db_url):
     ticks = iter([1000.0, 2000.0])
-    store = EventStore(f"sqlite:///{tmp_path / 'e.sqlite'}", clock=lambda: next(ticks))
+    store = EventStore(db_url, clock=lambda: next(ticks))
     rows = synthetic_events(5, seed=1)
     store.upsert_events(rows)
     changed = rows.copy()
@@ -102,8 +103,8 @@ def test_changed_rows_are_updated_in_place_and_stamped(tmp_path):
     assert set(others["timestamp"]) == {1000} and set(others["run_id"]) == {""}
 
 
-def test_a_bad_row_rolls_back_the_whole_upsert(tmp_path):
-    store = EventStore(f"sqlite:///{tmp_path / 'e.sqlite'}", batch_size=2)
+def test_a_bad_row_rolls_back_the_whole_upsert(db_url):
+    store = EventStore(db_url, batch_size=2)
     rows = synthetic_events(6, seed=3)
     store.upsert_events(rows)
     before = store.load_frame()
@@ -178,8 +179,8 @@ WRITER = textwrap.dedent("""
 """)
 
 
-def test_a_reader_process_sees_consistent_counts_while_another_writes(tmp_path):
-    url = f"sqlite:///{tmp_path / 'shared.sqlite'}"
+def test_a_reader_process_sees_consistent_counts_while_another_writes(db_url):
+    url = db_url
     reader = EventStore(url)
     writer = subprocess.Popen([sys.executable, "-c", WRITER, url], cwd=ROOT, stdout=subprocess.PIPE,
                               stderr=subprocess.PIPE, text=True)
