@@ -1,8 +1,10 @@
 """CSV and GeoJSON bytes of an event frame, in the schema's column order.
 
 CSV cells that a spreadsheet would run as a formula (starting with ``= + - @``,
-tab or CR) get a leading apostrophe; numeric columns are never touched, so a
-negative longitude stays a number.
+tab or CR, or their full-width forms) get a leading apostrophe; numeric columns
+are never touched, so a negative longitude stays a number. A cell holding a
+separator, quote, CR or LF is quoted (a bare CR too, which Python's csv writer
+leaves bare under a ``\n`` line end, so the file would read as extra rows).
 """
 from __future__ import annotations
 
@@ -15,7 +17,8 @@ import pandas as pd
 from data.loader import to_frame
 from data.schema import COLUMNS, DATE, FLOAT, INT
 
-FORMULA_START = r"^[=+\-@\t\r]"
+FORMULA_START = r"^[=+\-@\t\r\uff1d\uff0b\uff0d\uff20]"
+NEEDS_QUOTES = r'[",\r\n]'
 COORDS = ("latitude", "longitude")
 
 
@@ -40,8 +43,19 @@ def _text_cells(frame: pd.DataFrame) -> pd.DataFrame:
 
 def to_csv_bytes(df: pd.DataFrame) -> bytes:
     """UTF-8 CSV, header = schema columns (ACLED's first), ISO dates, ``\\n`` line ends."""
-    text = _text_cells(to_frame(df)).to_csv(index=False, lineterminator="\n")
-    return text.encode("utf-8")
+    cells = _text_cells(to_frame(df))
+    columns = [_quoted(cells[name]) for name in cells.columns]
+    header = ",".join(_quoted(pd.Series(list(cells.columns), dtype="string")))
+    if not len(cells):
+        return (header + "\n").encode("utf-8")
+    lines = columns[0].str.cat(columns[1:], sep=",")
+    return (header + "\n" + "\n".join(lines.tolist()) + "\n").encode("utf-8")
+
+
+def _quoted(values: pd.Series) -> pd.Series:
+    """CSV cells, quoted (quotes doubled) exactly when they hold a separator, quote, CR or LF."""
+    needs = values.str.contains(NEEDS_QUOTES, regex=True).fillna(False).astype(bool)
+    return values.where(~needs, '"' + values.str.replace('"', '""', regex=False) + '"')
 
 
 def _json_columns(frame: pd.DataFrame, names: list[str]) -> dict[str, list[Any]]:

@@ -22,6 +22,8 @@ SUB_EVENT_TYPES = tuple(s for subs in EVENT_TYPES.values() for s in subs)
 LIST_PARAMS = {"province": "admin1", "district": "admin2", "type": "event_type",
                "subtype": "sub_event_type", "actor": "actor"}
 PARAM_KEYS = ("from", "to", *LIST_PARAMS, "min_fatalities", "q")
+# No event has more deaths than this; a larger minimum means the same (nothing) and fits every SQL integer.
+MAX_MIN_FATALITIES = 10**9
 
 
 def _day(value: dt.date | pd.Timestamp | str | None) -> dt.date | None:
@@ -40,8 +42,9 @@ def _tuple(value: Any) -> tuple[str, ...]:
     if value is None or value == "":
         return ()
     if isinstance(value, str):
-        return (value,)
-    return tuple(dict.fromkeys(str(v) for v in value if str(v) != ""))
+        value = (value,)
+    # NUL never occurs in a stored value, and PostgreSQL refuses it in a query.
+    return tuple(dict.fromkeys(str(v).replace("\x00", "") for v in value if str(v).replace("\x00", "") != ""))
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,8 +65,8 @@ class Filters:
         object.__setattr__(self, "date_to", _day(self.date_to))
         for name in ("admin1", "admin2", "event_type", "sub_event_type", "actor"):
             object.__setattr__(self, name, _tuple(getattr(self, name)))
-        object.__setattr__(self, "min_fatalities", int(self.min_fatalities or 0))
-        object.__setattr__(self, "text", (self.text or "").strip())
+        object.__setattr__(self, "min_fatalities", min(max(int(self.min_fatalities or 0), 0), MAX_MIN_FATALITIES))
+        object.__setattr__(self, "text", (self.text or "").replace("\x00", "").strip())
 
     @property
     def is_empty(self) -> bool:
@@ -197,7 +200,8 @@ class Filters:
                 values[name] = tuple(kept)
         for raw in all_of("min_fatalities")[-1:]:
             if raw.isascii() and raw.isdigit():
-                values["min_fatalities"] = int(raw)
+                # Python refuses int() of a string of over 4,300 digits; any such number is "more than any toll".
+                values["min_fatalities"] = int(raw) if len(raw) <= 18 else MAX_MIN_FATALITIES
             else:
                 warnings.append(f"Ignored min_fatalities={raw!r}: expected a whole number >= 0.")
         q = all_of("q")

@@ -166,10 +166,14 @@ def read_article(path: str | Path, *, published: date | str | None = None) -> Ar
             data = json.loads(text)
         except json.JSONDecodeError as exc:
             raise ArticleError(f"{path}: invalid JSON ({exc.msg} at line {exc.lineno})") from exc
+        except RecursionError as exc:
+            raise ArticleError(f"{path}: JSON nested too deeply to be an article") from exc
         if not isinstance(data, dict):
             raise ArticleError(f"{path}: expected a JSON object with 'body' or 'text'")
-        body = str(data.get("body") or data.get("text") or "")
-        fields = {k: str(data.get(k) or "") for k in _HEADER_KEYS}
+        body = data.get("body") or data.get("text") or ""
+        if not isinstance(body, str):
+            raise ArticleError(f"{path}: the JSON 'body' or 'text' must be a string")
+        fields = {k: str(v) if isinstance(v := data.get(k) or "", (str, int, float)) else "" for k in _HEADER_KEYS}
         kind = "json"
     else:
         fields, body = _split_header(text)

@@ -165,6 +165,15 @@ def ingest_paths(paths: Sequence[str | Path], store: EventStore, *, extractor: A
     return run.finish()
 
 
+def upload_path(folder: Path, name: str) -> Path:
+    """Where an upload called ``name`` is written to be read: only its suffix is kept (it picks the reader),
+    so a name like ``..``, ``a/../../b`` or one with a NUL byte can never point outside ``folder``."""
+    suffix = Path(name.replace("\x00", "")).suffix.lower()
+    if not suffix[1:].isalnum() or len(suffix) > 8:
+        suffix = ".txt"
+    return folder / f"upload{suffix}"
+
+
 def ingest_texts(items: Iterable[tuple[str, str | bytes]], store: EventStore, *, extractor: Any = None,
                  published: dt.date | str | None = None, pipeline: Pipeline | None = None) -> IngestReport:
     """Ingest pasted text (``str``) or uploaded files (``bytes``, read by their name's format) as one run."""
@@ -174,7 +183,7 @@ def ingest_texts(items: Iterable[tuple[str, str | bytes]], store: EventStore, *,
         for index, (name, content) in enumerate(items):
             if isinstance(content, bytes):
                 # Uploads go through the same reader as files on disk (header, HTML, JSON, encoding checks).
-                target = Path(tmp) / str(index) / (Path(name).name or "upload.txt")
+                target = upload_path(Path(tmp) / str(index), name)
                 target.parent.mkdir()
                 target.write_bytes(content)
                 run.add(name, lambda target=target: pipeline.read_article(target, published=published))

@@ -84,5 +84,6 @@ if upload is not None:
             st.dataframe([{"row": r.row, "column": r.column, "value": str(r.value), "reason": r.reason}
                           for r in result.rejects], hide_index=True, width="stretch", key="import_rejects")
         if valid and st.button(f"Store {valid} valid row{'s' if valid != 1 else ''}", key="import_store"):
-            st.session_state["ingest_outcome"] = import_rows(view.store, result.frame, upload.name)
-            st.rerun()
+            with soft_guard(f"{upload.name} could not be stored"):
+                st.session_state["ingest_outcome"] = import_rows(view.store, result, upload.name)
+                st.rerun()

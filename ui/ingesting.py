@@ -17,13 +17,13 @@ import pandas as pd
 import streamlit as st
 
 from config import load_settings
-from ingest.run import Pipeline, default_pipeline, ingest_texts
-from data.loader import LoadResult, read_events
+from ingest.run import Pipeline, default_pipeline, ingest_texts, upload_path
+from data.loader import LoadResult
+from ingest.events import read_event_file, store_loaded
 from data.store import EventStore
 from errors import ArticleError, ExtractionError
 
 PASTED = "pasted text"
-IMPORT_EXTRACTOR, IMPORT_VERSION = "import", "1"
 
 
 class Upload(Protocol):
@@ -65,7 +65,7 @@ def read_input(item: ArticleInput, *, published: dt.date | None, pipeline: Pipel
         return pipeline.parse_article(item.content, published=published)
     with tempfile.TemporaryDirectory(prefix="preview-") as tmp:
         # The reader picks the format (.txt header, .html, .json) from the file name.
-        path = Path(tmp) / (Path(item.name).name or "upload.txt")
+        path = upload_path(Path(tmp), item.name)
         path.write_bytes(item.content)
         return pipeline.read_article(path, published=published)
 
@@ -111,14 +111,13 @@ def add_articles(store: EventStore, previews: Iterable[Preview], *,
 
 @st.cache_data(max_entries=8, show_spinner="Checking the file…")
 def parse_event_file(data: bytes, filename: str) -> LoadResult:
-    """Validate an uploaded events file (raises SchemaError when the whole file is unusable)."""
-    return read_events(data, filename=filename)
+    """Validate an uploaded events file and resolve its places (SchemaError when the whole file is unusable)."""
+    return read_event_file(data, filename)
 
 
-def import_rows(store: EventStore, frame: pd.DataFrame, filename: str) -> list[tuple[str, str]]:
-    """Store the valid rows of an imported file as one recorded run."""
-    run_id = store.start_run(IMPORT_EXTRACTOR, IMPORT_VERSION)
-    summary = store.upsert_events(frame, run_id=run_id)
-    store.finish_run(run_id, articles=0, summary=summary, errors=[])
-    return [("ok", f"Imported {filename}: {summary.new} new, {summary.updated} updated, "
-                   f"{summary.unchanged} unchanged events (run {run_id}).")]
+def import_rows(store: EventStore, result: LoadResult, filename: str) -> list[tuple[str, str]]:
+    """Store the valid rows of an imported file as one recorded run (its rejects in the run's errors)."""
+    report = store_loaded(store, result, filename)
+    s = report.summary
+    return [("ok", f"Imported {filename}: {s.new} new, {s.updated} updated, "
+                   f"{s.unchanged} unchanged events (run {report.run_id}).")]

@@ -179,7 +179,7 @@ def test_article_files_lists_folders_sorted_and_skips_labels(news):
     assert [p.relative_to(news).as_posix() for p in files] == ["a.txt", "sub/b.md"] and missing == []
 
 
-def test_cli_prints_a_summary_and_fails_on_rejects(news, db_url, monkeypatch, capsys):
+def test_cli_prints_a_summary_and_fails_only_when_nothing_was_read(news, db_url, monkeypatch, capsys):
     monkeypatch.setattr(ingest_run, "default_pipeline", lambda: FAKE)
     url = db_url
     assert ingest_main([str(news), "--store", url, "--extractor", "fake", "--quiet"]) == 0
@@ -187,9 +187,11 @@ def test_cli_prints_a_summary_and_fails_on_rejects(news, db_url, monkeypatch, ca
     assert "articles read: 2" in out and "3 new, 0 updated, 0 unchanged" in out
     (news / "bad.txt").write_text("")
     assert ingest_main([str(news), "--store", url, "--extractor", "fake", "--quiet",
-                        "--published", "2026-02-01"]) == 1
+                        "--published", "2026-02-01"]) == 0
     out = capsys.readouterr().out
     assert "rejected: 1" in out and "bad.txt" in out
+    assert ingest_main([str(news / "bad.txt"), "--store", url, "--extractor", "fake", "--quiet"]) == 1
+    assert "bad.txt" in capsys.readouterr().out
     with pytest.raises(SystemExit):
         ingest_main([str(news), "--published", "yesterday"])
 
