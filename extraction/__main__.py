@@ -9,6 +9,7 @@ import argparse
 import json
 import sys
 from datetime import date
+from typing import Callable
 
 from errors import ArticleError, ConfigurationError, ExtractionError
 from extraction.article import missing_date_hint, read_article
@@ -21,6 +22,13 @@ def _day(value: str) -> date:
         return date.fromisoformat(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"--published {value!r} is not YYYY-MM-DD") from None
+
+
+def _progress_of(path: str) -> Callable[[int, int], None]:
+    def progress(done: int, total: int) -> None:
+        if total > 1:  # a long document, extracted in pieces: show that it moves
+            print(f"{path}: extracted part {done}/{total}", file=sys.stderr, flush=True)
+    return progress
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -45,7 +53,7 @@ def main(argv: list[str] | None = None) -> int:
             elif article.published_guessed:
                 print(f"warning: {path}: publication date {article.published} taken from a byline in the text",
                       file=sys.stderr)
-            events.extend(extract_events(article, extractor=extractor))
+            events.extend(extract_events(article, extractor=extractor, progress=_progress_of(path)))
         except (ArticleError, ExtractionError) as exc:
             print(f"error: {exc}", file=sys.stderr)
             failed += 1

@@ -55,8 +55,9 @@ def check_size(size: int, *, what: str) -> None:
     """ArticleError when ``size`` bytes is over the documented limit (MAX_ARTICLE_BYTES)."""
     if size > MAX_ARTICLE_BYTES:
         raise ArticleError(
-            f"{what}: article is {megabytes(size)}, larger than the {megabytes(MAX_ARTICLE_BYTES)} limit for "
-            "one article; split it into several files (a news report is rarely over 100 kB)")
+            f"{what}: article is {megabytes(size)} ({size:,} bytes), larger than the {megabytes(MAX_ARTICLE_BYTES)} "
+            f"limit for one article ({MAX_ARTICLE_BYTES:,} bytes); split it into several files "
+            "(a news report is rarely over 100 kB)")
 
 
 def missing_date_hint(article: Article, remedy: str = "set one") -> str:

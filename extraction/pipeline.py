@@ -6,8 +6,9 @@ from typing import Any, Callable
 
 from data.schema import COLUMN_NAMES, DISORDER_TYPES, EVENT_TYPES, make_event_id
 from errors import ExtractionError
-from extraction.article import Article
+from extraction.article import Article, check_size
 from extraction.base import Extractor, get_extractor
+from extraction.chunks import Progress, extract_in_pieces
 
 Resolver = Callable[..., Any]  # geo.resolve(name, *, admin1=None, admin2=None) -> Resolution
 
@@ -35,12 +36,17 @@ def _default_resolver() -> Resolver:
 
 
 def extract_events(article: Article, *, extractor: Extractor | None = None,
-                   resolve: Resolver | None = None) -> list[dict]:
-    """Full rows (every column of data.schema) for the events of one article."""
+                   resolve: Resolver | None = None, progress: Progress | None = None) -> list[dict]:
+    """Full rows (every column of data.schema) for the events of one article.
+
+    An article over the size limit raises ArticleError at once; a long one is extracted in
+    bounded pieces (``extraction.chunks``), ``progress(done, total)`` told after each."""
+    body = article.body
+    check_size(len(body) if body.isascii() else len(body.encode("utf-8")), what=article.title or "article")
     extractor = extractor or get_extractor("rules")
     resolve = resolve or _default_resolver()
     rows = []
-    for event in extractor.extract(article):
+    for event in extract_in_pieces(extractor.extract, article, progress=progress):
         rows.append(complete_row(article, event, resolve, extractor))
     return rows
 

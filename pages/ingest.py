@@ -41,7 +41,11 @@ if st.button("Extract events", type="primary", key="ingest_extract"):
                    if pasted else "Paste a report or upload a file first.")
     else:
         with soft_guard("The articles could not be read"):
-            st.session_state["ingest_preview"] = preview_articles(inputs, published=published)
+            bar = st.empty()  # filled only for a long article, extracted in pieces
+            st.session_state["ingest_preview"] = preview_articles(
+                inputs, published=published,
+                progress=lambda name, done, total: bar.progress(done / total, f"{name}: part {done} of {total}"))
+            bar.empty()
 
 previews = st.session_state.get("ingest_preview", [])
 for preview in previews:

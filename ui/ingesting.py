@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -22,6 +22,7 @@ from data.loader import LoadResult
 from ingest.events import read_event_file, store_loaded
 from data.store import EventStore
 from errors import ArticleError, ExtractionError
+from extraction.chunks import CHUNK_CHARS
 
 PASTED = "pasted text"
 
@@ -71,15 +72,20 @@ def read_input(item: ArticleInput, *, published: dt.date | None, pipeline: Pipel
 
 
 def preview_articles(inputs: Iterable[ArticleInput], *, published: dt.date | None,
-                     pipeline: Pipeline | None = None) -> list[Preview]:
-    """Read and extract each article without storing anything; a bad one carries its error."""
+                     pipeline: Pipeline | None = None,
+                     progress: Callable[[str, int, int], None] | None = None) -> list[Preview]:
+    """Read and extract each article without storing anything; a bad one carries its error.
+    ``progress(name, done, total)`` follows the pieces of a long article (``extraction.chunks``)."""
     pipeline = pipeline or default_pipeline()
     extractor = pipeline.get_extractor(load_settings().extractor)
     previews = []
     for item in inputs:
         try:
             article = read_input(item, published=published, pipeline=pipeline)
-            rows = pipeline.extract_events(article, extractor=extractor)
+            options: dict[str, Any] = {}
+            if progress is not None and len(getattr(article, "body", "")) > CHUNK_CHARS:
+                options["progress"] = lambda done, total, name=item.name: progress(name, done, total)
+            rows = pipeline.extract_events(article, extractor=extractor, **options)
         except (ArticleError, ExtractionError) as err:
             previews.append(Preview(item, error=str(err)))
             continue
