@@ -34,6 +34,10 @@ _BOOKKEEPING = frozenset({"timestamp", "run_id"})
 _COMPARED = tuple(c.name for c in COLUMNS if c.name not in _BOOKKEEPING)
 _REQUIRED = tuple(c.name for c in COLUMNS if c.required)
 _VERSION_KEY = "data_version"
+# A run that wrote no heartbeat for this long is taken for dead (a killed ingest) and marked interrupted.
+RUN_LEASE_S = 300
+_BEAT = "heartbeat:"
+INTERRUPTED = "interrupted"
 BUSY_TIMEOUT_MS = 30_000
 # The backends whose INSERT ... ON CONFLICT the store uses.
 _INSERTS = {"sqlite": sqlite_dialect.insert, "postgresql": pg_dialect.insert}
@@ -373,13 +377,53 @@ class EventStore:
     # ---- runs ---------------------------------------------------------------------------------------
 
     def start_run(self, extractor: str, version: str) -> str:
+        """Record a new run (first marking runs whose process died as interrupted); returns its id."""
+        self.mark_interrupted()
         started = dt.datetime.fromtimestamp(self._clock(), tz=dt.timezone.utc)
         run_id = f"{started:%Y%m%dT%H%M%SZ}-{uuid.uuid4().hex[:8]}"
         with self._write() as conn:
             conn.execute(RUNS.insert().values(run_id=run_id, started=started, extractor=extractor,
                                               extractor_version=version))
+            conn.execute(META.insert().values(key=_BEAT + run_id, value=int(started.timestamp())))
             self._bump(conn)
         return run_id
+
+    def heartbeat(self, run_id: str) -> None:
+        """The run's process is alive: renews its lease (``RUN_LEASE_S``); no data changed, so no version bump."""
+        now = int(self._clock())
+        stmt = self._insert(META).values(key=_BEAT + run_id, value=now)
+        with self._write() as conn:
+            conn.execute(stmt.on_conflict_do_update(index_elements=[META.c.key], set_={"value": now}))
+
+    def mark_interrupted(self, *, lease: float = RUN_LEASE_S) -> list[str]:
+        """Close every unfinished run without a heartbeat for ``lease`` seconds as interrupted.
+
+        Its rows stay, and keep pointing at it; its errors say when it was last seen alive.
+        Returns the ids marked.
+        """
+        now = self._clock()
+        marked = []
+        with self._write() as conn:
+            beats = {k.removeprefix(_BEAT): v for k, v in conn.execute(
+                sa.select(META.c.key, META.c.value).where(META.c.key.startswith(_BEAT)))}
+            for run in conn.execute(sa.select(RUNS.c.run_id, RUNS.c.started, RUNS.c.errors)
+                                    .where(RUNS.c.finished.is_(None))).all():
+                started = run.started if run.started.tzinfo else run.started.replace(tzinfo=dt.timezone.utc)
+                seen = float(beats.get(run.run_id, started.timestamp()))
+                if now - seen < lease:
+                    continue
+                last = dt.datetime.fromtimestamp(seen, tz=dt.timezone.utc)
+                errors = _json_list(run.errors) + [{
+                    "file": "", "state": INTERRUPTED,
+                    "reason": f"interrupted: the ingest stopped before finishing (last sign of life "
+                              f"{last:%Y-%m-%d %H:%M:%S} UTC); the rows it wrote are kept"}]
+                conn.execute(RUNS.update().where(RUNS.c.run_id == run.run_id, RUNS.c.finished.is_(None))
+                             .values(finished=last, errors=json.dumps(errors, ensure_ascii=False)))
+                conn.execute(META.delete().where(META.c.key == _BEAT + run.run_id))
+                marked.append(run.run_id)
+            if marked:
+                self._bump(conn)
+        return marked
 
     def finish_run(self, run_id: str, *, articles: int, summary: UpsertSummary,
                    errors: Sequence[tuple[str, str]] | Sequence[Mapping[str, str]] = ()) -> None:
@@ -391,16 +435,39 @@ class EventStore:
                 events_unchanged=summary.unchanged, errors=json.dumps(problems, ensure_ascii=False)))
             if result.rowcount == 0:
                 raise StoreError(f"no ingest run {run_id!r} in {self._safe_url} (start_run returns the id)")
+            conn.execute(META.delete().where(META.c.key == _BEAT + run_id))
             self._bump(conn)
 
-    def runs(self) -> pd.DataFrame:
+    def runs(self, limit: int | None = None) -> pd.DataFrame:
+        """Runs, newest first, with a ``state``: running, finished or interrupted."""
+        stmt = sa.select(RUNS).order_by(RUNS.c.started.desc())
+        if limit is not None:
+            stmt = stmt.limit(limit)
         with self._read() as conn:
-            frame = pd.DataFrame(conn.execute(sa.select(RUNS).order_by(RUNS.c.started.desc())).mappings().all(),
-                                 columns=[c.name for c in RUNS.columns])
+            frame = pd.DataFrame(conn.execute(stmt).mappings().all(), columns=[c.name for c in RUNS.columns])
+        frame["state"] = [_run_state(f, e) for f, e in zip(frame["finished"], frame["errors"])]
         return frame
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+def _json_list(text: Any) -> list[Any]:
+    if not isinstance(text, str) or not text:
+        return []
+    try:
+        value = json.loads(text)
+    except ValueError:
+        return [{"file": "", "reason": str(text)}]
+    return value if isinstance(value, list) else [value]
+
+
+def _run_state(finished: Any, errors: str | None) -> str:
+    if finished is None or (not isinstance(finished, dt.datetime) and pd.isna(finished)):
+        return "running"
+    if any(isinstance(e, dict) and e.get("state") == INTERRUPTED for e in _json_list(errors)):
+        return INTERRUPTED
+    return "finished"
 
 
 class _Transaction:

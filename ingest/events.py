@@ -130,6 +130,7 @@ def import_event_files(paths: Sequence[str | Path], store: EventStore, *,
                 files.append(FileOutcome(name, error=str(exc)))
                 continue
             files.append(FileOutcome(name, _rows_read(result), summary, tuple(result.rejects)))
+            store.heartbeat(run_id)
     finally:
         report = ImportReport(run_id, files)
         store.finish_run(run_id, articles=0, summary=report.summary, errors=report.errors())

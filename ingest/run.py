@@ -124,6 +124,7 @@ class _Run:
         except (ArticleError, ExtractionError, SchemaError) as exc:
             self.rejects.append((name, str(exc)))
             return
+        self.store.heartbeat(self.run_id)  # still alive: a killed run is marked interrupted later
         self.articles += 1
         self.summary += summary
         self.removed += removed

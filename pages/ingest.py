@@ -6,7 +6,7 @@ import streamlit as st
 from ui.entry import ensure_navigation_mode
 from ui.guard import guard, soft_guard
 from ui.ingesting import (
-    ArticleInput, add_articles, article_inputs, import_rows, parse_event_file, preview_articles,
+    ArticleInput, add_articles, article_inputs, import_rows, parse_event_file, preview_articles, recent_runs,
 )
 from ui.text import escape_markdown, highlight
 from ui.view import current_view
@@ -91,3 +91,14 @@ if upload is not None:
             with soft_guard(f"{upload.name} could not be stored"):
                 st.session_state["ingest_outcome"] = import_rows(view.store, result, upload.name)
                 st.rerun()
+
+st.divider()
+st.header("Recent ingest runs")
+st.caption("The last runs, newest first. A run whose process died (killed, crashed) is marked *interrupted*; "
+           "the rows it wrote are kept.")
+with soft_guard("The ingest runs could not be read"):
+    runs = recent_runs(view.store)
+    if runs.empty:
+        st.markdown("No ingest run yet.")
+    else:
+        st.dataframe(runs, hide_index=True, width="stretch", key="ingest_runs")

@@ -7,6 +7,7 @@ an article added here is coded exactly as the command-line ingest would code it.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -127,3 +128,28 @@ def import_rows(store: EventStore, result: LoadResult, filename: str) -> list[tu
     s = report.summary
     return [("ok", f"Imported {filename}: {s.new} new, {s.updated} updated, "
                    f"{s.unchanged} unchanged events (run {report.run_id}).")]
+
+
+def recent_runs(store: EventStore, limit: int = 10) -> pd.DataFrame:
+    """The last ingest runs for the page: state, counts and errors (dead runs marked interrupted first)."""
+    store.mark_interrupted()
+    runs = store.runs(limit=limit)
+
+    def problems(text: object) -> str:
+        if not isinstance(text, str) or not text:
+            return ""
+        try:
+            errors = json.loads(text)
+        except ValueError:
+            return str(text)
+        shown = [" ".join(str(e.get(k, "")) for k in ("file", "row", "reason") if e.get(k)) if isinstance(e, dict)
+                 else str(e) for e in errors[:3]]
+        more = f" (+{len(errors) - 3} more)" if len(errors) > 3 else ""
+        return "; ".join(shown) + more
+
+    return pd.DataFrame({
+        "started": runs["started"].astype(str).str[:19], "state": runs["state"], "run": runs["run_id"],
+        "by": runs["extractor"] + " " + runs["extractor_version"], "articles": runs["articles"],
+        "new": runs["events_new"], "updated": runs["events_updated"], "unchanged": runs["events_unchanged"],
+        "errors": [problems(e) for e in runs["errors"]],
+    })

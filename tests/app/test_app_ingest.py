@@ -104,7 +104,7 @@ def test_article_file_upload_is_previewed(store_url: str) -> None:
 
 def test_ingest_page_shows_import_section(store_url: str) -> None:
     at = open_page("ingest")
-    assert [h.value for h in at.main.header] == ["Add news articles", "Import coded events"]
+    assert [h.value for h in at.main.header] == ["Add news articles", "Import coded events", "Recent ingest runs"]
     at.button(key="ingest_extract").click().run()             # nothing to extract yet
     assert any("first" in w.value for w in at.warning)
 
@@ -123,3 +123,23 @@ def test_uploaded_page_without_a_date_gets_a_hint(store_url: str) -> None:
     at.button(key="ingest_extract").click().run()
     assert not any("No publication date" in w.value for w in at.warning)
     assert any("Published 2026-01-17 · 1 event found" in c.value for c in at.caption), [c.value for c in at.caption]
+
+
+def test_the_page_lists_recent_runs_with_an_interrupted_one(store_url: str) -> None:
+    import time
+
+    from data.store import RUN_LEASE_S
+
+    past = EventStore(store_url, clock=lambda: time.time() - RUN_LEASE_S - 60)
+    dead = past.start_run("rules", "1")            # never finished: its process "died"
+    past.close()
+    store = EventStore(store_url)
+    done = store.start_run("import", "1")
+    store.finish_run(done, articles=0, summary=store.upsert_events([]), errors=[{"file": "a.csv", "row": "3",
+                                                                               "reason": "not a date"}])
+    store.close()
+    at = open_page("ingest")
+    assert not at.exception, at.exception
+    runs = at.dataframe[-1].value.set_index("run")
+    assert runs.loc[dead, "state"] == "interrupted" and "interrupted" in runs.loc[dead, "errors"]
+    assert runs.loc[done, "state"] == "finished" and "a.csv 3 not a date" in runs.loc[done, "errors"]
