@@ -34,6 +34,7 @@ PAGES = [
     st.Page(MAP, title="Map", url_path="map", visibility="hidden"),
     st.Page(HERE / "pages" / "events.py", title="Events", url_path="events"),
     st.Page(HERE / "pages" / "overview.py", title="Overview", url_path="overview"),
+    st.Page(HERE / "pages" / "trends.py", title="Trends", url_path="trends"),
     st.Page(HERE / "pages" / "ingest.py", title="Ingest", url_path="ingest"),
 ]
 page = st.navigation(PAGES)

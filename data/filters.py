@@ -8,6 +8,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from dataclasses import dataclass, replace
+from collections.abc import Iterable
 from typing import Any, Mapping
 
 import pandas as pd
@@ -24,6 +25,9 @@ LIST_PARAMS = {"province": "admin1", "district": "admin2", "type": "event_type",
 PARAM_KEYS = ("from", "to", *LIST_PARAMS, "min_fatalities", "q")
 # No event has more deaths than this; a larger minimum means the same (nothing) and fits every SQL integer.
 MAX_MIN_FATALITIES = 10**9
+UNKNOWN_VALUE = {"type": "not an ACLED event type", "subtype": "not an ACLED sub-event type",
+                 "district": "no such district in the gazetteer or the stored events",
+                 "province": "no such province in the gazetteer or the stored events"}
 
 
 def _day(value: dt.date | pd.Timestamp | str | None) -> dt.date | None:
@@ -158,8 +162,14 @@ class Filters:
         return params
 
     @classmethod
-    def from_query_params(cls, params: Mapping[str, Any]) -> tuple[Filters, list[str]]:
-        """Parse URL parameters (a dict of str/list, or Streamlit's ``st.query_params``); never raises."""
+    def from_query_params(cls, params: Mapping[str, Any], *,
+                          known: Mapping[str, Iterable[str]] | None = None) -> tuple[Filters, list[str]]:
+        """Parse URL parameters (a dict of str/list, or Streamlit's ``st.query_params``); never raises.
+
+        ``known`` maps a list key (``"district"``, ``"province"``) to the values that exist
+        (stored or in the gazetteer): any other value is warned about and ignored, and a
+        value differing only in case is taken in its known spelling.
+        """
         warnings: list[str] = []
         values: dict[str, Any] = {}
 
@@ -183,7 +193,8 @@ class Filters:
             warnings.append(f"Ignored to={values['date_to'].isoformat()!r}: it is before "
                             f"from={values['date_from'].isoformat()!r}.")
             del values["date_to"]
-        allowed = {"type": tuple(EVENT_TYPES), "subtype": SUB_EVENT_TYPES}
+        allowed: dict[str, tuple[str, ...]] = {"type": tuple(EVENT_TYPES), "subtype": SUB_EVENT_TYPES}
+        allowed.update({key: tuple(names) for key, names in (known or {}).items() if key in LIST_PARAMS})
         for key, name in LIST_PARAMS.items():
             kept = []
             for raw in all_of(key):
@@ -191,8 +202,7 @@ class Filters:
                 if valid is not None and raw not in valid:
                     match = next((v for v in valid if v.lower() == raw.lower()), None)
                     if match is None:
-                        warnings.append(f"Ignored {key}={raw!r}: not an ACLED "
-                                        f"{'event type' if key == 'type' else 'sub-event type'}.")
+                        warnings.append(f"Ignored {key}={raw!r}: {UNKNOWN_VALUE.get(key, 'not a known value')}.")
                         continue
                     raw = match
                 kept.append(raw)
@@ -211,14 +221,20 @@ class Filters:
 
     # ---- caption ------------------------------------------------------------------------------------
 
-    def describe(self, n: int) -> str:
-        """A caption such as "17 events in Kech and Gwadar, January 2026"."""
+    def describe(self, n: int, span: tuple[dt.date, dt.date] | None = None) -> str:
+        """A caption such as "17 events in Kech and Gwadar, January 2026".
+
+        ``span`` (first and last day of the shown events) names the period when no date
+        filter does: "10 events in Balochistan, Sep 2023 - Jan 2026".
+        """
         head = f"{n:,} event{'' if n == 1 else 's'}"
         places = self.admin2 or self.admin1
         if places:
             head += f" in {_join(places, 'districts' if self.admin2 else 'provinces')}"
         parts = [head]
         period = _period(self.date_from, self.date_to)
+        if not period and span is not None and n:
+            period = _span(*span)
         if period:
             parts.append(period)
         kinds = self.sub_event_type or self.event_type
@@ -240,6 +256,18 @@ def _join(items: tuple[str, ...], noun: str) -> str:
     if len(items) <= 3:
         return ", ".join(items[:-1]) + " and " + items[-1]
     return f"{', '.join(items[:2])} and {len(items) - 2} other {noun}"
+
+
+def _span(first: dt.date, last: dt.date) -> str:
+    """The months the shown events cover: "Sep 2023 - Jan 2026", "March 2026", "12 Mar 2026"."""
+    first, last = _day(first), _day(last)
+    if first == last:
+        return _short(first)
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{first:%B %Y}"
+    if first.year == last.year:
+        return f"{first:%b} - {last:%b %Y}"
+    return f"{first:%b %Y} - {last:%b %Y}"
 
 
 def _short(day: dt.date, *, year: bool = True) -> str:

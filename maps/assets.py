@@ -82,6 +82,7 @@ CLUSTER_CSS: tuple[tuple[str, str], ...] = (
 )
 HEAT_JS: tuple[tuple[str, str], ...] = (("leaflet-heat.js", asset_url("heat", "leaflet_heat.min.js")),)
 EVENTMAP_JS: tuple[tuple[str, str], ...] = (("eventmapjs", asset_url("eventmap", "event_layer.js")),)
+LABELS_JS: tuple[tuple[str, str], ...] = (("maplabelsjs", asset_url("eventmap", "map_labels.js")),)
 
 
 class DefaultIconPath(MacroElement):
@@ -142,7 +143,7 @@ def offline_map(*, tiles: str = NO_TILES, map_id: str = "events", with_jquery: b
 @functools.cache
 def asset_files() -> tuple[Path, ...]:
     """Every local file the map URLs point at (checked by the tests)."""
-    urls = (*MAP_JS, *JQUERY_JS, *MAP_CSS, *CLUSTER_JS, *CLUSTER_CSS, *HEAT_JS, *EVENTMAP_JS)
+    urls = (*MAP_JS, *JQUERY_JS, *MAP_CSS, *CLUSTER_JS, *CLUSTER_CSS, *HEAT_JS, *EVENTMAP_JS, *LABELS_JS)
     by_key = {d.key: d.path for d in ASSET_DIRS}
     files = []
     for _, url in urls:

@@ -37,6 +37,7 @@ class BaseMap:
     outlines_json: str
     digest: str
     centroids: tuple[DistrictPoint, ...]
+    provinces: tuple[DistrictPoint, ...] = ()   # a label point inside each province
 
 
 class BaseMapUnavailable(GeocodeError):
@@ -99,11 +100,25 @@ def load_base_map(source: GeoSource = default_geo_source) -> BaseMap:
         geometry = shape(feature["geometry"])
         districts.append(_feature(_simplified(geometry), name=name, admin1=admin1))
         by_province[admin1].append(geometry)
-    provinces = [_feature(_simplified(shapely.union_all(parts).buffer(0)), name=admin1)
-                 for admin1, parts in sorted(by_province.items()) if admin1]
+    provinces, province_points = [], []
+    for admin1, parts in sorted(by_province.items()):
+        if not admin1:
+            continue
+        whole = shapely.union_all(parts).buffer(0)
+        provinces.append(_feature(_simplified(whole), name=admin1))
+        province_points.append(_label_point(admin1, whole))
     outlines = script_safe_json({
         "districts": {"type": "FeatureCollection", "features": districts},
         "provinces": {"type": "FeatureCollection", "features": provinces},
     })
     centroids.sort(key=lambda p: (p.admin1, p.name))
-    return BaseMap(outlines_json=outlines, digest=content_digest(outlines), centroids=tuple(centroids))
+    return BaseMap(outlines_json=outlines, digest=content_digest(outlines), centroids=tuple(centroids),
+                   provinces=tuple(province_points))
+
+
+def _label_point(name: str, geometry: shapely.Geometry) -> DistrictPoint:
+    # The centroid reads best; a concave province's centroid may fall outside it.
+    point = geometry.centroid
+    if not geometry.contains(point):
+        point = geometry.representative_point()
+    return DistrictPoint(name, name, round(point.y, 4), round(point.x, 4))

@@ -10,7 +10,8 @@ from errors import ConfigurationError
 from maps.assets import NO_TILES, OFFLINE_MAX_ZOOM, TILES_MAX_ZOOM, offline_map
 from maps.basemap import BaseMap, BaseMapUnavailable, GeoSource, default_geo_source, load_base_map
 from maps.districts import build_district_payload
-from maps.layers import DataLayer, DistrictCircles, EventClusters, EventHeat, FitView, Legend, Outlines
+from maps.labels import TownSource, build_label_payload, cached_town_labels, default_town_source, labels_for
+from maps.layers import DataLayer, DistrictCircles, EventClusters, EventHeat, FitView, Legend, Outlines, PlaceLabels
 from maps.payload import Bounds, build_point_payload, count_unlocated
 
 LAYERS: tuple[str, ...] = ("clusters", "heat", "districts")
@@ -19,6 +20,19 @@ PAKISTAN_VIEW = ((30.0, 69.5), 5)
 FIT_MAX_ZOOM = 10
 DEFAULT_HEIGHT = 620
 LEGEND_TITLES = {"clusters": "Event type", "heat": "Event density", "districts": "Events per district"}
+
+
+@dataclass(frozen=True, slots=True)
+class MapFocus:
+    """Where the map opens instead of fitting the events: a searched place or one event."""
+
+    latitude: float
+    longitude: float
+    zoom: int
+    ring: str = ""      # when set, a ring with this tooltip marks the point (a linked event)
+
+
+HIGHLIGHT_COLOUR = "#ffbf00"
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,22 +95,34 @@ def _plan_layer(df: pd.DataFrame, layer: str, base: BaseMap | None, max_zoom: in
 
 def build_event_map_with_summary(
     df: pd.DataFrame, *, layer: str = "clusters", tiles: str = NO_TILES, height: int = DEFAULT_HEIGHT,
-    geo_source: GeoSource = default_geo_source,
+    geo_source: GeoSource = default_geo_source, focus: MapFocus | None = None,
+    town_source: TownSource = default_town_source,
 ) -> tuple[folium.Map, MapSummary]:
-    """The map and what it shows. Identical input gives byte-identical HTML/JS."""
+    """The map and what it shows. Identical input gives byte-identical HTML/JS.
+
+    ``focus`` opens the map on a place (zoom included) instead of fitting the events.
+    """
     check_layer(layer)
     online = bool(tiles) and tiles != NO_TILES
     max_zoom = TILES_MAX_ZOOM if online else OFFLINE_MAX_ZOOM
     base, base_note = _base_map(geo_source)
-    (center, zoom) = PAKISTAN_VIEW
+    (center, zoom) = ((focus.latitude, focus.longitude), min(focus.zoom, max_zoom)) if focus else PAKISTAN_VIEW
     m = offline_map(tiles=tiles, location=list(center), zoom_start=zoom, min_zoom=4, height=height,
                     control_scale=True)
     if base is not None:
         m.add_child(Outlines(base.outlines_json, base.digest, over_tiles=online))
     unlocated = count_unlocated(df)
     plan = _plan_layer(df, layer, base, max_zoom, unlocated)
-    _fit(m, plan.bounds)   # before the layer, so it is clustered once, at the final zoom
+    if focus is None:
+        _fit(m, plan.bounds)   # before the layer, so it is clustered once, at the final zoom
+    elif focus.ring:
+        folium.CircleMarker([focus.latitude, focus.longitude], radius=18, color=HIGHLIGHT_COLOUR, weight=5,
+                            fill=False, interactive=False, tooltip=focus.ring).add_to(m)
     m.add_child(plan.element)
+    if not online:   # tiles carry their own names
+        labels = build_label_payload(labels_for(base, cached_town_labels(town_source)))
+        if labels.count:
+            m.add_child(PlaceLabels(labels.json, labels.digest))
     notes = plan.notes + ((base_note,) if base_note else ())
     m.add_child(Legend(title=LEGEND_TITLES[layer], show_types=layer == "clusters", notes=notes))
     return m, MapSummary(layer=layer, total=len(df), on_map=plan.on_map, unlocated=unlocated, notes=notes)
@@ -104,7 +130,8 @@ def build_event_map_with_summary(
 
 def build_event_map(
     df: pd.DataFrame, *, layer: str = "clusters", tiles: str = NO_TILES, height: int = DEFAULT_HEIGHT,
-    geo_source: GeoSource = default_geo_source,
+    geo_source: GeoSource = default_geo_source, focus: MapFocus | None = None,
+    town_source: TownSource = default_town_source,
 ) -> folium.Map:
     """An offline folium map of ``df``'s events.
 
@@ -113,7 +140,8 @@ def build_event_map(
     "none" for the offline outline base map, else a folium tile name or URL template.
     Rows without coordinates are not drawn (see :func:`count_unlocated`).
     """
-    return build_event_map_with_summary(df, layer=layer, tiles=tiles, height=height, geo_source=geo_source)[0]
+    return build_event_map_with_summary(df, layer=layer, tiles=tiles, height=height, geo_source=geo_source,
+                                        focus=focus, town_source=town_source)[0]
 
 
 def summarize_map(df: pd.DataFrame, *, layer: str = "clusters",

@@ -15,7 +15,7 @@ from branca.element import Element
 from folium.elements import JSCSSMixin
 from folium.template import Template
 
-from maps.assets import CLUSTER_CSS, CLUSTER_JS, EVENTMAP_JS, HEAT_JS
+from maps.assets import CLUSTER_CSS, CLUSTER_JS, EVENTMAP_JS, HEAT_JS, LABELS_JS
 from maps.payload import script_safe_json
 from maps.styles import SIZE_BANDS, TYPE_COLOURS, TYPE_ORDER
 
@@ -116,6 +116,18 @@ class Outlines(DataLayer):
         super().__init__(data_json, digest)
         # Offline, a light fill is the land; over tiles it would only wash them out.
         self.options = {"fillOpacity": 0.0 if over_tiles else 0.55}
+
+
+class PlaceLabels(DataLayer):
+    """Province, district and town names (maps/labels.py), placed without overlaps in the browser."""
+
+    kind = "labels"
+    default_js = LABELS_JS
+    _template = Template(
+        "{% macro script(this, kwargs) %}"
+        "MapLabels.labels({{ this._parent.get_name() }}, {{ this.data_id|tojson }}, {});"
+        "{% endmacro %}"
+    )
 
 
 class FitView(JSCSSMixin):

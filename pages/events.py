@@ -5,6 +5,7 @@ import streamlit as st
 
 from ui.details import show_event_details
 from ui.entry import ensure_navigation_mode
+from ui.eventlink import linked_event, linked_event_id, set_linked_event
 from ui.guard import guard
 from ui.loaders import filters_key
 from ui.tables import TABLE_COLUMNS, UNLOCATED_COLUMNS, table_config, unlocated_rows, with_safe_links
@@ -29,9 +30,22 @@ selection = st.dataframe(rows[shown], hide_index=True, width="stretch",
                          key="events_table")
 picked = selection.selection.rows if selection else []
 if picked and picked[0] < len(rows):
-    show_event_details(rows.iloc[picked[0]])
+    row = rows.iloc[picked[0]]
+    # The address follows the selection, so it can be sent to a colleague as is.
+    st.session_state["events_picked_id"] = str(row["event_id_cnty"])
+    set_linked_event(str(row["event_id_cnty"]))
+    show_event_details(row)
 else:
-    st.caption("Select a row to see its evidence, source and provenance.")
+    if st.session_state.pop("events_picked_id", None) == linked_event_id():
+        set_linked_event(None)     # the analyst cleared the selection that put it there
+    linked = linked_event(view.frame)
+    if linked is not None:
+        st.subheader("Linked event")
+        if not rows["event_id_cnty"].astype("string").eq(str(linked["event_id_cnty"])).any():
+            st.caption("This event is outside the current filters.")
+        show_event_details(linked)
+    else:
+        st.caption("Select a row to see its evidence, source and provenance.")
 
 unlocated = with_safe_links(unlocated_rows(rows))
 st.subheader(f"Unlocated events ({len(unlocated)})")

@@ -7,8 +7,12 @@ from streamlit_folium import st_folium
 from maps import count_unlocated
 from ui.details import events_at, show_event_details
 from ui.entry import ensure_navigation_mode
+from ui.eventlink import linked_event_focus
 from ui.guard import guard
 from ui.loaders import event_map
+from ui.places import find_place
+from ui.text import escape_markdown
+from ui.timeline import render_timeline
 from ui.view import current_view, show_description
 
 LAYERS = {"clusters": "Events (clusters)", "heat": "Heat", "districts": "By district"}
@@ -20,8 +24,23 @@ with guard():
 st.title("Map")
 show_description(view)
 
-layer = st.segmented_control("Layer", list(LAYERS), format_func=LAYERS.__getitem__, default="clusters",
-                             key="map_layer") or "clusters"
+left, right = st.columns([3, 2], vertical_alignment="bottom")
+with left:
+    layer = st.segmented_control("Layer", list(LAYERS), format_func=LAYERS.__getitem__, default="clusters",
+                                 key="map_layer") or "clusters"
+with right:
+    query = st.text_input("Find a place", key="map_place", placeholder="Quetta, Turbat, Kech…",
+                          help="A town, district or province from the offline gazetteer; the map zooms there.")
+search = find_place(query)
+linked, linked_focus = linked_event_focus(view)
+focus = search.focus or linked_focus
+if search.focus:
+    st.caption(f"Zoomed to {escape_markdown(search.message)}. Clear the box to see all filtered events.")
+elif search.message:
+    st.warning(escape_markdown(search.message))
+
+render_timeline(view, key="map_timeline", height=110)
+
 unlocated = count_unlocated(view.filtered)
 if unlocated:
     st.caption(f"{unlocated} unlocated event{'s' if unlocated != 1 else ''} not on the map "
@@ -29,15 +48,17 @@ if unlocated:
 
 with guard("The map could not be drawn"):
     fmap = event_map(view.filtered, layer=layer, tiles=view.settings.tiles, store_url=view.store_url,
-                     data_version=view.data_version, filters=view.filters)
+                     data_version=view.data_version, filters=view.filters, focus=focus)
 # Only a click comes back: panning and zooming must not rerun the script.
 result = st_folium(fmap, height=620, use_container_width=True, returned_objects=["last_object_clicked"],
                    key="event_map")
 
 clicked = (result or {}).get("last_object_clicked")
-if clicked:
-    here = events_at(view.filtered, clicked.get("lat"), clicked.get("lng"))
-    if len(here):
-        st.subheader(f"{len(here)} event{'s' if len(here) != 1 else ''} at the clicked place")
-        for _, row in here.head(20).iterrows():
-            show_event_details(row)
+here = events_at(view.filtered, clicked.get("lat"), clicked.get("lng")) if clicked else view.filtered.iloc[0:0]
+if len(here):
+    st.subheader(f"{len(here)} event{'s' if len(here) != 1 else ''} at the clicked place")
+    for _, row in here.head(20).iterrows():
+        show_event_details(row)
+elif linked is not None:
+    st.subheader("The linked event (ringed on the map)")
+    show_event_details(linked)

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from maps import EVENT_COLOURS
-from ui.figures import fatalities_by_district, headline, weekly_counts
+from ui.figures import fatalities_by_district, headline
 from ui.entry import ensure_navigation_mode
 from ui.guard import guard
+from ui.timeline import render_timeline
 from ui.view import current_view, show_description
 
 ensure_navigation_mode()
@@ -23,13 +23,8 @@ cols[1].metric("Fatalities", f"{figures.fatalities:,}")
 cols[2].metric("Districts", f"{figures.districts:,}")
 cols[3].metric("Unlocated", f"{figures.unlocated:,}", help="Events whose place could not be resolved.")
 
-st.subheader("Events per week, by type")
-weekly = weekly_counts(view.filtered)
-if weekly.empty:
-    st.info("No events match the filters.")
-else:
-    colours = [EVENT_COLOURS.get(t, "#7f7f7f") for t in weekly.columns]
-    st.bar_chart(weekly, color=colours, x_label="Week (starting Monday)", y_label="Events", stack=True)
-
+st.subheader("Timeline, by type")
+render_timeline(view, key="overview_timeline", height=260)
+if len(view.filtered):
     st.subheader("Districts with most fatalities")
     st.dataframe(fatalities_by_district(view.filtered), width="stretch")

@@ -6,6 +6,7 @@ import math
 import pandas as pd
 import streamlit as st
 
+from ui.eventlink import event_url
 from ui.text import escape_markdown, highlight, safe_link
 
 
@@ -58,5 +59,10 @@ def show_event_details(row: pd.Series) -> None:
                 f"Run: {escape_markdown(_text(row.get('run_id')) or '—')}",
                 f"Event id: {escape_markdown(_text(row.get('event_id_cnty')))}"]
         st.caption(" · ".join(meta))
+        event_id = _text(row.get("event_id_cnty"))
+        if event_id:
+            # A code block: one click copies the address to send a colleague.
+            st.caption("Link to this event")
+            st.code(event_url(event_id), language=None)
         if link:
             st.link_button("Open the source report", link)

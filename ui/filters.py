@@ -23,7 +23,11 @@ from data.schema import EVENT_TYPES
 DATES, PROVINCE, DISTRICT = "filter_dates", "filter_province", "filter_district"
 TYPE, SUBTYPE, ACTOR = "filter_type", "filter_subtype", "filter_actor"
 MIN_FATALITIES, TEXT = "filter_min_fatalities", "filter_q"
+DATE_SLIDER = "filter_date_slider"
 _SEEDED = "filter_seeded_from_url"
+# URL parameters that are not filters but belong to the page (``?event=``, ui/eventlink.py):
+# mirroring the filters into the URL keeps them.
+PAGE_PARAMS = ("event",)
 _URL_WARNINGS = "filter_url_warnings"
 
 
@@ -119,6 +123,48 @@ def _date_bounds(frame: pd.DataFrame, chosen: tuple) -> tuple[dt.date, dt.date]:
     return low, high
 
 
+def _data_days(frame: pd.DataFrame) -> tuple[dt.date, dt.date] | None:
+    if "event_date" not in frame:
+        return None
+    dates = pd.to_datetime(frame["event_date"], errors="coerce").dropna()
+    return (dates.min().date(), dates.max().date()) if len(dates) else None
+
+
+def set_date_range(state: MutableMapping[str, Any], start: dt.date | None, end: dt.date | None) -> None:
+    """Set the date filter from outside the date box (slider, timeline); for callbacks only.
+
+    Streamlit lets a widget's state change only before the widget is drawn in a run, which
+    is when callbacks run. ``None, None`` clears the filter.
+    """
+    if start is None and end is None:
+        state[DATES] = ()
+    else:
+        start, end = start or end, end or start
+        state[DATES] = (min(start, end), max(start, end))
+
+
+def _slider_moved(low: dt.date, high: dt.date) -> None:
+    start, end = st.session_state[DATE_SLIDER]
+    # The whole span means "no date filter", so events ingested later are not cut off.
+    whole = start <= low and end >= high
+    set_date_range(st.session_state, None if whole else start, None if whole else end)
+
+
+def render_date_slider(frame: pd.DataFrame) -> None:
+    """A range slider over the stored events' days, in step with the date box (and the URL)."""
+    span = _data_days(frame)
+    if span is None or span[0] == span[1]:
+        return
+    dates = tuple(st.session_state.get(DATES) or ())
+    low, high = min((span[0], *dates)), max((span[1], *dates))
+    start = dates[0] if dates else low
+    end = dates[1] if len(dates) > 1 else high
+    st.session_state[DATE_SLIDER] = (start, end)
+    st.slider("Dates", min_value=low, max_value=high, key=DATE_SLIDER, format="D MMM YYYY",
+              on_change=_slider_moved, args=(low, high), label_visibility="collapsed",
+              help="Drag either end; the whole span means all dates.")
+
+
 def render_filter_widgets(frame: pd.DataFrame) -> Filters:
     """Draw the filter widgets in the sidebar and return the Filters they hold."""
     state = st.session_state
@@ -126,6 +172,7 @@ def render_filter_widgets(frame: pd.DataFrame) -> Filters:
     low, high = _date_bounds(frame, tuple(state[DATES]))
     st.date_input("Date range", value=(), min_value=low, max_value=high, key=DATES,
                   format="YYYY-MM-DD", help="Leave empty for all dates.")
+    render_date_slider(frame)
 
     provinces = _values(frame, "admin1")
     st.multiselect("Province", _options(provinces, state.get(PROVINCE, [])), key=PROVINCE)
@@ -152,6 +199,18 @@ def render_filter_widgets(frame: pd.DataFrame) -> Filters:
     return filters_from_state(state)
 
 
+def known_places(frame: pd.DataFrame) -> dict[str, set[str]]:
+    """Districts and provinces a URL may name: the stored ones and the gazetteer's."""
+    districts, provinces = set(_values(frame, "admin2")), set(_values(frame, "admin1"))
+    try:
+        import geo   # the built gazetteer; without it only stored names are known
+        districts |= geo.district_names()
+        provinces |= geo.province_names()
+    except (ImportError, OSError, ValueError):   # ConfigurationError: not built yet
+        pass
+    return {"district": districts, "province": provinces}
+
+
 def sync_filters(frame: pd.DataFrame) -> tuple[Filters, list[str]]:
     """Seed the widgets from the URL once per session, draw them, and mirror them back to the URL.
 
@@ -160,13 +219,15 @@ def sync_filters(frame: pd.DataFrame) -> tuple[Filters, list[str]]:
     """
     state = st.session_state
     if not state.get(_SEEDED):
-        parsed, warnings = Filters.from_query_params(read_query_params(st.query_params))
+        parsed, warnings = Filters.from_query_params(read_query_params(st.query_params),
+                                                     known=known_places(frame))
         seed_state(state, parsed, first_day=_first_day(frame))
         state[_SEEDED] = True
         state[_URL_WARNINGS] = (parsed, tuple(warnings))
     filters = render_filter_widgets(frame)
-    wanted = _as_lists(filters.to_query_params())
-    if _as_lists(read_query_params(st.query_params)) != wanted:
+    current = _as_lists(read_query_params(st.query_params))
+    wanted = {**_as_lists(filters.to_query_params()), **{k: current[k] for k in PAGE_PARAMS if k in current}}
+    if current != wanted:
         st.query_params.from_dict(wanted)
     parsed, warnings = state.get(_URL_WARNINGS, (None, ()))
     if warnings and parsed != filters:

@@ -24,7 +24,7 @@ from ingest.bootstrap import open_store
 from data.export import to_csv_bytes, to_geojson_bytes
 from data.filters import Filters
 from data.store import EventStore
-from maps import build_event_map
+from maps import MapFocus, build_event_map
 
 
 def current_settings() -> Settings:
@@ -72,14 +72,17 @@ def filter_frame(frame: pd.DataFrame, filters: Filters, *, store_url: str,
 
 @st.cache_data(max_entries=16, show_spinner=False)
 def _event_map(store_url: str, data_version: str, key: str, layer: str, tiles: str,
-               _filtered: pd.DataFrame) -> folium.Map:
-    return build_event_map(_filtered, layer=layer, tiles=tiles)
+               focus: MapFocus | None, _filtered: pd.DataFrame) -> folium.Map:
+    return build_event_map(_filtered, layer=layer, tiles=tiles, focus=focus)
 
 
 def event_map(filtered: pd.DataFrame, *, layer: str, tiles: str, store_url: str,
-              data_version: str, filters: Filters) -> folium.Map:
-    """The folium map of the filtered rows (a private copy: st_folium mutates the map it renders)."""
-    return _event_map(store_url, data_version, filters_key(filters), layer, tiles, filtered)
+              data_version: str, filters: Filters, focus: MapFocus | None = None) -> folium.Map:
+    """The folium map of the filtered rows (a private copy: st_folium mutates the map it renders).
+
+    ``focus`` (a searched place, a linked event) opens it there instead of fitting the events.
+    """
+    return _event_map(store_url, data_version, filters_key(filters), layer, tiles, focus, filtered)
 
 
 def csv_bytes_later(filtered: pd.DataFrame) -> functools.partial[bytes]:

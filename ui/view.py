@@ -5,6 +5,7 @@ it to the page it runs; pages read it with ``current_view()``.
 """
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 import pandas as pd
@@ -35,7 +36,15 @@ class View:
     @property
     def description(self) -> str:
         """The sentence above every page's results: "17 events in Kech and Gwadar, January 2026"."""
-        return self.filters.describe(len(self.filtered))
+        return self.filters.describe(len(self.filtered), span=date_span(self.filtered))
+
+
+def date_span(frame: pd.DataFrame) -> tuple[dt.date, dt.date] | None:
+    """First and last event day of ``frame`` (None when it has no dated event)."""
+    if "event_date" not in frame or frame.empty:
+        return None
+    dates = pd.to_datetime(frame["event_date"], errors="coerce").dropna()
+    return (dates.min().date(), dates.max().date()) if len(dates) else None
 
 
 def publish_view(view: View) -> None:

@@ -51,6 +51,11 @@
       ".ev-legend .ev-key{display:inline-block;border-radius:50%;border:1px solid #fff;box-shadow:0 0 2px rgba(0,0,0,.5)}",
       ".ev-legend .ev-note{margin-top:4px;color:#555;max-width:220px}",
       ".ev-legend summary{font-weight:600;cursor:pointer}",
+      // At phone width the legend starts folded and never takes more than half the map.
+      ".ev-legend{max-height:45vh;overflow:auto}",
+      "@media (max-width:600px){.ev-legend{font-size:11px;max-width:48vw;padding:4px 6px}.ev-legend .ev-note{max-width:44vw}}",
+      ".ev-dist-tip{background:rgba(255,255,255,.85);border:0;box-shadow:none;padding:0 3px;font:600 11px/1.3 system-ui,sans-serif}",
+      ".ev-dist-tip:before{display:none}",
       ".ev-popup .ev-list{margin:4px 0;padding-left:16px;max-height:220px;overflow:auto}",
       ".ev-popup .ev-note{color:#555}",
       // Neutral clusters: the event-type colours belong to the single markers only.
@@ -172,6 +177,8 @@
     return group;
   }
 
+  var DISTRICT_NAMES_MAX = 40;
+  var NARROW_PX = 600;    // below this map width the legend starts folded
   var SPIDER_MAX = 40;    // above this, a spiral of markers is unreadable: list them instead
   var LIST_MAX = 25;
 
@@ -253,7 +260,11 @@
         radius: radius, color: opts.stroke, weight: 1, fillColor: opts.fill, fillOpacity: 0.55
       });
       circle.bindPopup(districtPopup(d, i));
-      circle.bindTooltip(el("span", null, d.name[i] + ": " + d.events[i]));
+      // Named on the map itself while there are few enough circles to read.
+      circle.bindTooltip(el("span", null, d.name[i] + ": " + d.events[i]), {
+        permanent: d.name.length <= DISTRICT_NAMES_MAX, direction: "right", className: "ev-dist-tip",
+        offset: [radius, 0]
+      });
       layer.addLayer(circle);
     }
     layer.addTo(map);
@@ -309,7 +320,11 @@
     var control = L.control({ position: "bottomright" });
     control.onAdd = function () {
       var box = el("details", "ev-legend");
-      box.open = true;
+      var touched = false;
+      box.open = map.getSize().x >= NARROW_PX || map.getSize().x === 0;
+      box.addEventListener("toggle", function () { if (box.open !== (map.getSize().x >= NARROW_PX)) { touched = true; } });
+      // The iframe gets its real size after the script ran: fold or unfold then, until the user chose.
+      map.on("resize", function () { if (!touched) { box.open = map.getSize().x >= NARROW_PX; } });
       box.appendChild(el("summary", null, opts.title));
       L.DomEvent.disableClickPropagation(box);
       L.DomEvent.disableScrollPropagation(box);

@@ -1,0 +1,126 @@
+"""Altair (Vega-Lite) charts of the Trends page and the timelines; data in, chart out.
+
+Streamlit renders Vega-Lite with its own bundled JavaScript, so these charts work offline.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import altair as alt
+import pandas as pd
+
+from maps import EVENT_COLOURS
+from ui.trends import OTHER, WEEK
+
+BRUSH, PICK = "brush", "pick"       # the timeline's selection names (read by ui/timeline.py)
+HIGHLIGHT = "#ffbf00"
+OTHER_COLOUR = "#9e9e9e"
+
+
+def time_axis(first: pd.Timestamp, last: pd.Timestamp, freq: str, title: str | None = None) -> alt.Axis:
+    """Years on every label when the data spans more than one year ("Mar 2025"), else
+    days or months ("3 Mar", "Mar"), so a multi-year axis is never a row of bare months."""
+    multi_year = pd.Timestamp(first).year != pd.Timestamp(last).year
+    fmt = "%b %Y" if multi_year else ("%-d %b" if freq == WEEK else "%b")
+    return alt.Axis(format=fmt, labelAngle=0, labelOverlap=True, title=title, grid=False)
+
+
+def _period_title(freq: str) -> str:
+    return "Week (starting Monday)" if freq == WEEK else "Month"
+
+
+def _colour_scale(groups: list[str], split: str) -> alt.Scale:
+    if split == "event type":
+        return alt.Scale(domain=groups, range=[EVENT_COLOURS.get(g, OTHER_COLOUR) for g in groups])
+    palette = ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7",
+               "#9c755f", "#bab0ac"]
+    return alt.Scale(domain=groups, range=[OTHER_COLOUR if g == OTHER else palette[i % len(palette)]
+                                           for i, g in enumerate(groups)])
+
+
+def with_period_end(table: pd.DataFrame, freq: str) -> pd.DataFrame:
+    """Adds ``period_end`` (the next period's first day), so each bar spans its whole week or month."""
+    step = pd.Timedelta(days=7) if freq == WEEK else pd.offsets.MonthBegin(1)
+    return table.assign(period_end=pd.to_datetime(table["period"]) + step)
+
+
+def _ordered_groups(table: pd.DataFrame) -> list[str]:
+    return list(dict.fromkeys(table["group"]))   # over_time() lists groups largest first
+
+
+def timeline_chart(table: pd.DataFrame, *, freq: str, selected: tuple[dt.date, dt.date] | None = None,
+                   measure: str = "events", height: int = 150) -> alt.LayerChart:
+    """Stacked bars per period and event type; drag to brush a range, click a bar for its period.
+
+    ``selected`` (the current date filter) is shaded behind the bars.
+    """
+    groups = _ordered_groups(table)
+    first, last = table["period"].min(), table["period"].max()
+    brush = alt.selection_interval(name=BRUSH, encodings=["x"])
+    pick = alt.selection_point(name=PICK, encodings=["x"], fields=["period"])
+    bars = alt.Chart(with_period_end(table, freq)).mark_bar(stroke="#ffffff", strokeWidth=0.3).encode(
+        x=alt.X("period:T", axis=time_axis(first, last, freq, _period_title(freq))),
+        x2="period_end:T",
+        y=alt.Y(f"{measure}:Q", title=measure.capitalize(), stack=True),
+        color=alt.Color("group:N", title="Event type", scale=_colour_scale(groups, "event type"),
+                        legend=alt.Legend(orient="bottom", columns=3)),
+        tooltip=[alt.Tooltip("period:T", title="From", format="%d %b %Y"), alt.Tooltip("group:N", title="Type"),
+                 alt.Tooltip(f"{measure}:Q", title=measure.capitalize())],
+    ).add_params(brush, pick)
+    layers: list[alt.Chart] = []
+    if selected is not None:
+        shade = pd.DataFrame({"start": [pd.Timestamp(selected[0])], "end": [pd.Timestamp(selected[1])]})
+        layers.append(alt.Chart(shade).mark_rect(color=HIGHLIGHT, opacity=0.18).encode(x="start:T", x2="end:T"))
+    return alt.layer(*layers, bars).properties(height=height)
+
+
+def trend_chart(table: pd.DataFrame, *, split: str, measure: str, freq: str, height: int = 300) -> alt.Chart:
+    """Stacked bars of ``measure`` per period, one colour per group of ``split``."""
+    groups = _ordered_groups(table)
+    first, last = table["period"].min(), table["period"].max()
+    return alt.Chart(with_period_end(table, freq)).mark_bar(stroke="#ffffff", strokeWidth=0.3).encode(
+        x=alt.X("period:T", axis=time_axis(first, last, freq, _period_title(freq))),
+        x2="period_end:T",
+        y=alt.Y(f"{measure}:Q", title=measure.capitalize(), stack=True),
+        color=alt.Color("group:N", title=split.capitalize(), scale=_colour_scale(groups, split),
+                        sort=groups, legend=alt.Legend(orient="bottom", columns=2, labelLimit=260)),
+        order=alt.Order("group_rank:Q"),
+        tooltip=[alt.Tooltip("period:T", title="From", format="%d %b %Y"),
+                 alt.Tooltip("group:N", title=split.capitalize()), alt.Tooltip("events:Q"),
+                 alt.Tooltip("fatalities:Q")],
+    ).transform_calculate(
+        group_rank=f"indexof({json.dumps(groups)}, datum.group)"
+    ).properties(height=height)
+
+
+def district_features(outlines_json: str, values: pd.DataFrame) -> list[dict]:
+    """The district outlines (maps.basemap) with events and fatalities put into their properties."""
+    districts = json.loads(outlines_json)["districts"]["features"]
+    key = {(str(r.admin1).casefold(), str(r.admin2).casefold()): r for r in values.itertuples(index=False)}
+    by_name = {str(r.admin2).casefold(): r for r in values.itertuples(index=False)}
+    out = []
+    for feature in districts:
+        props = feature["properties"]
+        row = key.get((props["admin1"].casefold(), props["name"].casefold())) or by_name.get(props["name"].casefold())
+        out.append({"type": "Feature", "geometry": feature["geometry"],
+                    "properties": {"name": props["name"], "admin1": props["admin1"],
+                                   "events": int(row.events) if row else 0,
+                                   "fatalities": int(row.fatalities) if row else 0}})
+    return out
+
+
+def choropleth(features: list[dict], *, measure: str, title: str, height: int = 460) -> alt.LayerChart:
+    """Districts shaded by ``measure`` (grey where none); no tiles, the outlines are the map."""
+    data = alt.Data(values=features)
+    value = f"properties.{measure}"
+    base = alt.Chart(data).mark_geoshape(stroke="#ffffff", strokeWidth=0.4).encode(
+        tooltip=[alt.Tooltip("properties.name:N", title="District"),
+                 alt.Tooltip("properties.admin1:N", title="Province"),
+                 alt.Tooltip("properties.events:Q", title="Events"),
+                 alt.Tooltip("properties.fatalities:Q", title="Fatalities")])
+    empty = base.transform_filter(f"datum.{value} == 0").encode(color=alt.value("#e6e4de"))
+    shaded = base.transform_filter(f"datum.{value} > 0").encode(
+        color=alt.Color(f"{value}:Q", title=title, scale=alt.Scale(scheme="orangered", type="sqrt"),
+                        legend=alt.Legend(orient="bottom")))
+    return alt.layer(empty, shaded).project(type="mercator").properties(height=height)
