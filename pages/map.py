@@ -39,8 +39,6 @@ if search.focus:
 elif search.message:
     st.warning(escape_markdown(search.message))
 
-render_timeline(view, key="map_timeline", height=110)
-
 unlocated = count_unlocated(view.filtered)
 if unlocated:
     st.caption(f"{unlocated} unlocated event{'s' if unlocated != 1 else ''} not on the map "
@@ -52,6 +50,9 @@ with guard("The map could not be drawn"):
 # Only a click comes back: panning and zooming must not rerun the script.
 result = st_folium(fmap, height=620, use_container_width=True, returned_objects=["last_object_clicked"],
                    key="event_map")
+
+# Below the map, so the map does not move down when the chart has been drawn.
+render_timeline(view, key="map_timeline", height=110, legend=False)
 
 clicked = (result or {}).get("last_object_clicked")
 here = events_at(view.filtered, clicked.get("lat"), clicked.get("lng")) if clicked else view.filtered.iloc[0:0]

@@ -23,7 +23,9 @@ def time_axis(first: pd.Timestamp, last: pd.Timestamp, freq: str, title: str | N
     days or months ("3 Mar", "Mar"), so a multi-year axis is never a row of bare months."""
     multi_year = pd.Timestamp(first).year != pd.Timestamp(last).year
     fmt = "%b %Y" if multi_year else ("%-d %b" if freq == WEEK else "%b")
-    return alt.Axis(format=fmt, labelAngle=0, labelOverlap=True, title=title, grid=False)
+    # One tick per week or month at most: finer ticks would repeat a label ("12 Jan", "12 Jan").
+    return alt.Axis(format=fmt, labelAngle=0, labelOverlap=True, title=title, grid=False,
+                    tickCount={"interval": "week" if freq == WEEK else "month", "step": 1})
 
 
 def _period_title(freq: str) -> str:
@@ -50,7 +52,7 @@ def _ordered_groups(table: pd.DataFrame) -> list[str]:
 
 
 def timeline_chart(table: pd.DataFrame, *, freq: str, selected: tuple[dt.date, dt.date] | None = None,
-                   measure: str = "events", height: int = 150) -> alt.LayerChart:
+                   measure: str = "events", height: int = 150, legend: bool = True) -> alt.LayerChart:
     """Stacked bars per period and event type; drag to brush a range, click a bar for its period.
 
     ``selected`` (the current date filter) is shaded behind the bars.
@@ -64,7 +66,7 @@ def timeline_chart(table: pd.DataFrame, *, freq: str, selected: tuple[dt.date, d
         x2="period_end:T",
         y=alt.Y(f"{measure}:Q", title=measure.capitalize(), stack=True),
         color=alt.Color("group:N", title="Event type", scale=_colour_scale(groups, "event type"),
-                        legend=alt.Legend(orient="bottom", columns=3)),
+                        legend=alt.Legend(orient="bottom", columns=3) if legend else None),
         tooltip=[alt.Tooltip("period:T", title="From", format="%d %b %Y"), alt.Tooltip("group:N", title="Type"),
                  alt.Tooltip(f"{measure}:Q", title=measure.capitalize())],
     ).add_params(brush, pick)

@@ -64,7 +64,7 @@ def _table(store_url: str, data_version: str, key: str, freq: str, _frame: pd.Da
     return over_time(_frame, split="event type", freq=freq)
 
 
-def render_timeline(view: View, *, key: str, height: int = 150) -> None:
+def render_timeline(view: View, *, key: str, height: int = 150, legend: bool = True) -> None:
     """The scrubbable timeline of ``view`` (one per page: ``key`` names its widget)."""
     undated: Filters = view.filters.replace(date_from=None, date_to=None)
     context = filter_frame(view.frame, undated, store_url=view.store_url, data_version=view.data_version)
@@ -77,7 +77,7 @@ def render_timeline(view: View, *, key: str, height: int = 150) -> None:
     chosen = None
     if view.filters.date_from or view.filters.date_to:
         chosen = (view.filters.date_from or span[0], view.filters.date_to or span[1])
-    chart = timeline_chart(table, freq=freq, selected=chosen, height=height)
+    chart = timeline_chart(table, freq=freq, selected=chosen, height=height, legend=legend)
     st.altair_chart(chart, key=key, on_select=functools.partial(_on_select, key, freq),
                     selection_mode=[BRUSH, PICK], width="stretch")
     st.caption(f"Events per {freq} by type. Drag across the timeline to filter to those dates, click a bar "
