@@ -8,7 +8,7 @@ from datetime import date
 from extraction import gazetteer, taxonomy
 from extraction.dates import DateMention, find_dates
 from extraction.numbers import DeathCount, find_deaths, singular_death
-from extraction.places import PlaceMention, find_places
+from extraction.places import PlaceMention, find_places, station_places
 from extraction.sentences import Sentence
 
 _TOTAL = re.compile(r"\bover the (?:weekend|past (?:two|three|four|\d+) days)\b|\bover (?:two|three|four|\d+) days\b|\bacross\b(?!\s+the\s+(?:\w+\s+)?(?:border|frontier|Durand Line))|\b(?:in|during) the (?:violence|unrest|fighting|attacks|operations|clashes)\b|\b(?:separate|several|multiple|coordinated|various|series of|wave of)\W+(?:\w+\W+){0,2}"
@@ -112,6 +112,14 @@ _REASON = re.compile(r"\b(?:for|over)\s+(?:allegedly\s+|its\s+role\s+in\s+)?(?:k
 _DECISION = re.compile(r"\b(?:approv\w+|ban(?:ned|ning|s)?|blacklist\w*|proscrib\w+|designat\w+|sentenc\w+|"
                        r"convict\w+|indict\w+|charged|booked|arrested|condemn\w+|blamed|accused|criticis\w+|"
                        r"criticiz\w+|punish\w*)\b", re.IGNORECASE)
+
+
+_CALLED_OFF = re.compile(r"\b(?:called off|ended|calling off|ending|suspended|postponed|wound up|concluded|dispersed peacefully)\b",
+                         re.IGNORECASE)
+
+
+def kind_hint_protest(signals: set[str]) -> bool:
+    return "protest" in signals and not signals & {"suicide", "air", "grenade", "shelling", "ied", "clash", "mob"}
 
 
 @dataclass(slots=True)
@@ -264,6 +272,8 @@ def build_frame(sentence: Sentence, published: date | None, dateline: tuple[str,
                          kind=None, singular_death=False, total=False, separate=False, claimed="",
                          nationality="", offset=sentence.dateline_end, published=published, where_only=True)
         return None
+    if kind_hint_protest(signals) and _CALLED_OFF.search(text) and not deaths and not _STAGED.search(text):
+        return None  # "the sit-in was called off early on Tuesday": the end of the protest told before
     if _DRILL.search(text) and not deaths:
         return None  # exercises and drills: "mock raids", "firing drills"
     targets = taxonomy.targets_of(text)
@@ -272,7 +282,7 @@ def build_frame(sentence: Sentence, published: date | None, dateline: tuple[str,
     if found_dead and not victims - {"people", "civilian"}:
         targets = {"civilian"}  # the Levies who found the bodies are not the victims
     kind = taxonomy.frame_type(signals, targets, bool(deaths) or single, victims)
-    places = _outside_background(find_places(text), text)
+    places = _outside_background(find_places(text), text) or station_places(text)
     if cut is not None:  # "Tuesday's attack came two days after a bomb in Mohmand": that place is the earlier one's
         places = [p for p in places if p.start < cut]
     unique: dict[str, PlaceMention] = {}

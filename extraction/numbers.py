@@ -198,7 +198,7 @@ def find_deaths(sentence: str) -> list[DeathCount]:
                         or re.match(r"\s+of\s+(?:the|those)\s+(?:dead|killed|victims|deceased)\b", after, re.IGNORECASE)),
             start=m.start(), single=num.lower() in ("a", "an"), more=bool(re.match(r"\s+more\b", after, re.IGNORECASE)),
         ))
-    counts = _sum_conjuncts(sentence, counts)
+    counts = _sum_conjuncts(sentence, [_with_single_before(sentence, c) for c in counts])
     # "Four terrorists were killed in Panjgur and nine in Naushki": the second count is elliptical.
     for prev in list(counts):
         tail = sentence[prev.start:]
@@ -224,6 +224,15 @@ def find_deaths(sentence: str) -> list[DeathCount]:
 # martyred", "1 officer and 5 soldiers embraced shahadat"): an "and" with no verb, death word or clause break.
 _CONJ_GAP = re.compile(r"^[^.;:]*?(?:,\s*|\s+)and\s+(?:at least\s+|another\s+)?$", re.IGNORECASE)
 _GAP_BREAK = re.compile(rf"\b(?:were|was|have|has|had|while|but|when|after|injur\w*|wound\w*)\b|{DEATH}", re.IGNORECASE)
+
+
+def _with_single_before(sentence: str, count: DeathCount) -> DeathCount:
+    """"a captain and two sepoys ... embraced shahadat": one more victim conjoined before the count."""
+    m = re.search(rf"\b(?:a|an|one)\s+(?:[\w\-]+\s+)?(?P<noun>{_NOUN})\s+and\s+$", sentence[:count.start], re.IGNORECASE)
+    if m is None or count.subset or count.update:
+        return count
+    cls = count.victim_class if _CLASS_OF.get(m["noun"].lower()) == count.victim_class else "people"
+    return DeathCount(count.value + 1, cls, count.vague, False, count.earlier, False, m.start())
 
 
 def _conjoined(sentence: str, first: int, second: int) -> bool:

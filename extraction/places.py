@@ -151,6 +151,20 @@ def _spans(text: str) -> list[tuple[int, int, str, str]]:
     return merged
 
 
+# "militants opened fire on the Ghoriwala police station": stations and posts are named after their area
+_STATION_OF = re.compile(
+    r"\b(?:attack\w*|stormed|raided|targeted|targeting|fired (?:on|at|upon)|opened fire on|assault\w* on|hit|struck|"
+    r"on|at|besieged|overran|torched)\s+(?:the\s+|a\s+)?(?P<name>[A-Z][a-z][\w’'\-]*(?:\s+[A-Z][a-z][\w’'\-]*)?)\s+"
+    r"(?:police\s+station|police\s+post|police\s+checkpost|check\s*post|checkpoint|Levies\s+(?:station|post|thana)|thana|FC\s+(?:post|camp|fort))\b")
+
+
+def station_places(text: str) -> list[PlaceMention]:
+    """The areas whose police station or post was attacked, when no other place is named."""
+    return [PlaceMention(name=m["name"], start=m.start("name"), end=m.end("name"), kind="area")
+            for m in _STATION_OF.finditer(text)
+            if m["name"].lower() not in _STOP and not _INSTALLATION.search(m["name"])]
+
+
 def find_places(text: str) -> list[PlaceMention]:
     """Event-place mentions of a sentence (dateline already cut off), in text order."""
     provinces = [gazetteer.province_name(m.group()) for m in re.finditer(r"\b[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?\b", text)]
@@ -216,6 +230,9 @@ def find_places(text: str) -> list[PlaceMention]:
             container_kind = nxt[3] in CONTAINER_KINDS or gazetteer.is_district(nxt[2])
             if re.search(r"\b(?:and|or|as well as|while|but)\b", between):
                 contained = None  # a list of places, not one inside the other
+            if i + 2 < len(located) and re.fullmatch(r"\s*(?:,\s*|,?\s*and\s+|,?\s*or\s+)", between) \
+                    and re.fullmatch(r"\s*(?:,\s*|,?\s*and\s+|,?\s*or\s+)", text[nxt[1]:located[i + 2][0]]):
+                contained = None  # "in Turbat, Panjgur, Gwadar and Pasni": a list goes on after the comma
             inside_area = nxt[3] in ("area", "valley") and re.fullmatch(r"\s*in\s+(?:the\s+)?", between)
             distance = re.search(r"\b(?:km|kms|kilomet\w+|miles)\s+(?:from|of)\b", between)
             if contained and (container_kind or inside_area or distance or "outskirts" in between or "near" in between

@@ -28,7 +28,8 @@ _SIGNALS: dict[str, str] = {
     "firearm": r"\bbullet-riddled\b|\bambush\w*|\bcame under (?:heavy )?fire\b|\bopened fire\b|\bfired (?:at|on|upon)\b|\bfired upon\b|\bgunmen\b|\barmed men\b|\bassailants\b|\battack(?:s|ed|ers?)?\b|\bstormed\b|\braid(?:ed|s)?\b|\bassault\w*\b|\bfiring\b(?!\s+(?:water|tear))|\bshot\b|\bgunned down\b|\bkill(?:ed|ing)\b|\bmartyred\b|\bmartyrdom\b|\bmurder\w*|\bneutrali[sz]ed\b|\bsent to hell\b|\bset (?:a |the )?[\w ]{0,30}on fire\b|\btorch\w*",
     "smallarms": r"\b(?:automatic|small|light|heavy)\s+(?:weapons|arms)\b|\bgunfire\b|\bopened fire\b|\bguns\b|\brifles?\b",
     "abduction": r"\b(?:picked up|taken away|whisked away|bundled)\s+(?:by|from)\b|\btook away\b|\benforced disappearances?\b|\bforcibly disappeared\b|\babduct\w*|\bkidnap\w*|\btaken hostage\b|\bhostages?\b",
-    "rioting": r"\b(?:set fire|set on fire|torched|torching|pelted|threw stones|hurled stones|stone-pelting|vandali[sz]\w*|ransack\w*|attacked)\b",
+    "rioting": r"\b(?:set fire|set on fire|torched|torching|pelted|threw stones|hurled stones|stone-pelting|vandali[sz]\w*|ransack\w*|attacked"
+               r"|turned violent|turned into a riot|went on the rampage)\b",
     # the crowd itself destroys or throws: a violent demonstration even when police intervene
     "destruction": r"\b(?:set fire|set (?:\w+\s+){0,4}on fire|torched|torching|pelted|threw stones|hurled stones|"
                    r"stone-pelting|vandali[sz]\w*|ransack\w*)\b",
@@ -99,8 +100,15 @@ _RPG = re.compile(r"\brocket[- ]propelled grenades?\b|\bRPG-?7?s?\b|\brocket lau
 _ALLEGED = re.compile(r"\b(?:said|says|claimed|claims|alleged\w*|accused)\b", re.IGNORECASE)
 
 
+# "militants armed with heavy weapons, including rocket launchers and hand grenades, attacked the post": what
+# they carried, not how they attacked
+_EQUIPMENT = re.compile(r"\b(?:armed with|equipped with|carrying|wielding|laden with)\b[^.;]{0,100}?"
+                        r"(?=,?\s+(?:attacked|stormed|opened fire|fired|raided|struck|assaulted|ambushed)\b|[.;]|$)", re.IGNORECASE)
+
+
 def signals_of(text: str) -> set[str]:
     text = _RPG.sub("heavy weapons", text)  # an assault with RPGs is a gunfight, not a grenade or shelling attack
+    text = _EQUIPMENT.sub(" armed ", text)
     found = {name for name, rx in SIGNALS.items() if rx.search(text)}
     demand = _DEMAND.search(text) if "protest" in found else None
     if demand:  # "a sit-in demanding an end to drone attacks", "... that those who instigated the mob be tried":
