@@ -7,7 +7,7 @@ from dataclasses import dataclass
 # "QUETTA:", "DERA ISMAIL KHAN/PESHAWAR:", "PESHAWAR, Pakistan —", "Islamabad [Pakistan], October 25 (ANI):",
 # "ISLAMABAD, March 17 (Reuters) -", "QUETTA, Pakistan (AFP) —", "PESHAWAR, Pakistan, Aug 23 (Reuters) -"
 _DATELINE = re.compile(
-    r"^(?P<places>[A-Z][A-Z.'\- ]{2,}(?:/[A-Z][A-Z.'\- ]{2,})*)(?:,\s*[A-Z][a-z]+\.?(?:\s+\d{1,2})?){0,2}(?:\s*\([A-Za-z ]+\))?\s*(?::|—|–|\s-\s)\s*"
+    r"^(?P<places>[A-Z][A-Z.'\- ]{2,}(?:/[A-Z][A-Z.'\- ]{2,})*)(?:,\s*[A-Z][a-z]+\.?(?:\s+\d{1,2})?){0,2}(?:\s*\([A-Za-z ]+\))?\s*(?::|—|–|\s--?\s)\s*"
     r"|^(?P<places2>[A-Z][a-z]+(?: [A-Z][a-z]+)*(?:/[A-Z][a-z]+)*)\s*\[[A-Za-z ]+\],\s*[A-Z][a-z]+\.? \d{1,2}\s*\([A-Za-z]+\):\s*"
     # "Dera Ismail Khan (UrduPoint / Pakistan Point News - 23rd Nov, 2024 ) :"
     r"|^(?P<places3>[A-Z][a-z]+(?: [A-Z][a-z]+){0,3})\s*\([^()]{0,80}\b(?:19|20)\d\d\s*\)\s*:\s*"
