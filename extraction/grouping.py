@@ -139,10 +139,14 @@ class Grouper:
         self.at_index = f.sentence.index
         if f.dated_only:
             return  # it only dates the incident (see main_day)
+        own = f.event_date
         if f.where_only:
             self.where_only.append(f)
+            places = drop_containers([p for p in f.places if not p.foreign])
+            if _NEW_INCIDENT.match(f.sentence.text[f.offset:]) and len(places) == 1:
+                # "In another operation on 14 January in general area Mand": what follows happened there
+                self.current = self.group_for(places[0], own or self.main_day)
             return
-        own = f.event_date
         if own is None and f.vague:
             self.current = None  # background without a resolvable day: not coded
             self.background = f.sentence.paragraph
