@@ -14,6 +14,7 @@ from extraction.frames import Frame
 from extraction.numbers import DeathCount
 from extraction.places import PlaceMention
 
+_TAKEN = re.compile(r"\b(?:abduct\w*|kidnap\w*|taken away|took away|picked up|whisked away)\b", re.IGNORECASE)
 _WEAK_KINDS = {"tehsil", "valley", "district", "agency", "division", "region", "province"}
 
 
@@ -51,6 +52,12 @@ class Group:
             return "Protests", "Excessive force against protesters"  # deaths included: the force was the state's
         if "protest" in signals and not deaths and not bombs:
             return "Protests", "Protest with intervention" if "intervention" in signals else "Peaceful protest"
+        targets = set().union(*(f.targets for f in self.frames + self.weak))
+        if "destruction" in signals and not deaths and not bombs and not signals & {"mob", "clash", "smallarms", "crowd"} \
+                and not targets & {"military", "police"} and not any(f.singular_death for f in self.frames) \
+                and not any(_TAKEN.search(f.sentence.text) for f in self.frames + self.weak):
+            # "armed men burnt the machinery of a dam", "set fire to four trucks": property, no one hurt
+            return "Strategic developments", "Looting/property destruction"
         if deaths and all(k[0] == "Strategic developments" for k in kinds):
             # "thwarted the infiltration ... seven khwarij were sent to hell": people died, so it was a fight
             kinds = [f.kind for f in self.frames if f.kind and f.kind[0] != "Strategic developments"] or kinds

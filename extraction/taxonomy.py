@@ -31,7 +31,7 @@ _SIGNALS: dict[str, str] = {
     "rioting": r"\b(?:set fire|set on fire|torched|torching|pelted|threw stones|hurled stones|stone-pelting|vandali[sz]\w*|ransack\w*|attacked"
                r"|turned violent|turned into a riot|went on the rampage)\b",
     # the crowd itself destroys or throws: a violent demonstration even when police intervene
-    "destruction": r"\b(?:set fire|set (?:\w+\s+){0,4}on fire|torched|torching|pelted|threw stones|hurled stones|"
+    "destruction": r"\b(?:set fire|set (?:\w+\s+){0,4}on fire|torched|torching|burnt|burned down|burnt down|set ablaze|pelted|threw stones|hurled stones|"
                    r"stone-pelting|vandali[sz]\w*|ransack\w*)\b",
     # a fight with clubs and stones, no guns: a mob, not an armed clash
     "melee": r"\b(?:with|using|wielding|armed with)\s+(?:[\w\-]+\s+){0,2}(?:clubs|sticks|stones|batons|axes|knives|daggers|rods|bricks)\b",
@@ -219,6 +219,8 @@ def actors_for(event_type: str, sub: str, targets: set[str], signals: set[str], 
     attacker = claimed or UNIDENTIFIED
     security = MILITARY if "military" in targets or "police" not in targets else POLICE
     victims = f"Civilians ({foreign})" if foreign else CIVILIANS
+    if sub == "Looting/property destruction":
+        return attacker, victims
     if event_type == "Strategic developments":
         return (MILITARY if "military" in targets and "police" not in targets else POLICE), ""
     if event_type == "Protests":
