@@ -6,7 +6,7 @@ on one day of one type are a single event with their deaths added.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from extraction import gazetteer, taxonomy
@@ -129,9 +129,21 @@ def specificity(place: PlaceMention) -> int:
     return 1
 
 
+def _by_part(counts: list[DeathCount]) -> list[DeathCount]:
+    """"Seven soldiers and two civilians were martyred": a sum over classes counts as its parts, so that
+    the six attackers killed, told apart, are added and not taken as a rival figure."""
+    out = []
+    for c in counts:
+        if c.parts and len({cls for cls, _ in c.parts}) == len(c.parts) and "people" not in {cls for cls, _ in c.parts}:
+            out.extend(replace(c, value=v, victim_class=cls, parts=()) for cls, v in c.parts)
+        else:
+            out.append(c)
+    return out
+
+
 def _combine(counts: list[DeathCount]) -> int:
     by_class: dict[str, list[DeathCount]] = {}
-    for c in counts:
+    for c in _by_part(counts):
         by_class.setdefault(c.victim_class, []).append(c)
     values: dict[str, int] = {}
     for cls, cs in by_class.items():

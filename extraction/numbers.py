@@ -108,6 +108,7 @@ class DeathCount:
     start: int
     single: bool = False  # one person singled out ("a constable died", "Sepoy X embraced martyrdom")
     more: bool = False    # "five more people killed": deaths added to an earlier toll
+    parts: tuple[tuple[str, int], ...] = ()  # a sum of conjoined counts of several classes, by class
 
 
 def _victim_class(np: str, span: int = 5) -> str | None:
@@ -250,10 +251,9 @@ def _sum_conjuncts(sentence: str, counts: list[DeathCount]) -> list[DeathCount]:
         if prev is not None and not (prev.subset or c.subset or prev.update or c.update) and c.start > prev.start:
             if _conjoined(sentence, prev.start, c.start):
                 cls = prev.victim_class if prev.victim_class == c.victim_class else "people"
-                if cls == "people" and {prev.victim_class, c.victim_class} <= {"military", "police"}:
-                    cls = prev.victim_class  # soldiers and policemen: both security forces
+                parts = (prev.parts or ((prev.victim_class, prev.value),)) + (c.parts or ((c.victim_class, c.value),))
                 out[-1] = DeathCount(prev.value + c.value, cls, prev.vague or c.vague, False, prev.earlier,
-                                     False, prev.start)
+                                     False, prev.start, parts=parts if cls == "people" else ())
                 continue
         out.append(c)
     return out
@@ -373,7 +373,8 @@ def _listed_dead(sentence: str) -> list[DeathCount]:
             for cut in cuts:
                 persons = _persons(np[cut:])
                 if persons >= 2:
-                    cls = _victim_class(np[cut:]) or "people"
+                    classes = {_victim_class(part) for part in re.split(r",?\s+and\s+|,\s+", np[cut:])} - {None}
+                    cls = classes.pop() if len(classes) == 1 else "people"  # "a polio worker and a constable": mixed
                     return [DeathCount(persons, cls, False, False, False, False, start + cut)]
     return []
 

@@ -58,7 +58,7 @@ _LOCATIVE_BEFORE = re.compile(
 )
 _EXCLUDED_BEFORE = re.compile(
     r"(?:\b(?:to|towards|toward|bound for|for|headed to|heading to|travelling to|traveling to|shifted to|"
-    r"rushed to|taken to|moved to|brought to|posted in|hails from|hailed from|native of|resident of|"
+    r"rushed to|taken to|moved to|brought to|posted in|hails? from|hailed from|hailing from|natives? of|resident of|"
     r"residents of|belonged to|belonging to|belongs to|kilometres from|kilometers from|km from|miles from|"
     r"officer|commissioner|sho|dpo|ssp|sp|spokesman|spokesperson|mir|mr|sardar|khan|chief|minister|governor|"
     r"candidate|leader|chairman|senator|mna|mpa|ig|dig|inspector|like)\s+(?:the\s+)?"

@@ -39,8 +39,12 @@ _SIGNALS: dict[str, str] = {
     "mob": r"\bmobs?\b|\blynch\w*|\bvigilante\b|\brioters?\b|\brampag\w*",
     "protest": r"\b(?:shutter-down|wheel-jam|observed an?|observe an?|went on|go on)\s+strike\b|\bprotest\w*|\bdemonstrations?\b|\bdemonstrators?\b|\brall(?:y|ies)\b|\bsit-in\b|\blong march\b|\bmarchers\b|\bchant(?:ed|ing)\s+slogans\b"
                 r"|\bblock(?:ed|ing)\s+(?:the\s+)?(?:[\w\-]+\s+){0,2}(?:road|roads|highway|motorway|traffic)\b[^.]{0,100}"
-                r"\b(?:demand(?:ing|ed)|coffins|bodies|for (?:several|two|three|four|five|six|\d+) hours)\b|\b(?:candlelight|candle-light)?\s*vigils?\b",
-    "intervention": r"\bbaton\w*|\btear\s*gas\b|\bwater cannon\w*|\barrested\b|\bdetained\b|\bdispersed\b(?!\s+peacefully)|\blathi",
+                r"\b(?:demand(?:ing|ed)|coffins|bodies|for (?:several|two|three|four|five|six|\d+) hours)\b|\b(?:candlelight|candle-light)?\s*vigils?\b"
+                # police action on a crowd, or a march on an office, is a demonstration even unnamed
+                r"|\b(?:tear\s*gas|baton-?charg\w*|lathi-?charg\w*|water cannons?)\b[^.]{0,80}\b(?:protesters|demonstrators|crowd|marchers|teachers|"
+                r"students|workers|traders|employees|activists|supporters|mourners|farmers|doctors|nurses|lawyers|"
+                r"fishermen|labourers|families|relatives)\b|\b(?:tried|attempted) to march\b|\bmarched (?:towards|to|on)\b",
+    "intervention": r"\bbaton\w*|\bshipping containers\b|\btear\s*gas\b|\bwater cannon\w*|\barrested\b|\bdetained\b|\bdispersed\b(?!\s+peacefully)|\blathi",
     "communal": r"\btribes?\b|\btribal (?:clash|feud|dispute|fighting)\w*|\bclans?\b|\brival (?:groups|families)\b|\bland dispute\b",
     # "picked up by security forces": an enforced disappearance, the state is the perpetrator
     "state_abduction": r"\b(?:picked up|taken away|whisked away|bundled|abducted|forcibly disappeared)\s+by\s+(?:the\s+)?"
@@ -82,7 +86,8 @@ GROUPS = {
     r"\bBaloch Republican Army\b|\bBRA\b": "BRA: Baloch Republican Army",
     r"\bHafiz Gul Bahadur\b": "Hafiz Gul Bahadur Group",
 }
-_CLAIM = re.compile(r"\bclaim(?:ed|s|ing)?\s+(?:the\s+)?(?:responsibility|the attack|the bombing|attacks?)\b|\bowned\b", re.IGNORECASE)
+_CLAIM = re.compile(r"\bclaim(?:ed|s|ing)?\s+(?:the\s+)?(?:responsibility|the attack|the bombing|attacks?)\b|\bowned\b"
+                    r"|\b(?:was|were|has been|had been|is being)\s+claimed\s+by\b", re.IGNORECASE)
 _DENY = re.compile(r"\bden(?:y|ied|ies)\b", re.IGNORECASE)
 
 
