@@ -138,3 +138,24 @@ def test_cli_tells_the_parts_of_a_long_document_and_refuses_a_huge_one(tmp_path,
     err = capsys.readouterr().err
     assert "digest.txt: extracted part 1/" in err
     assert "huge.txt: article is 10.0 MB (10,000,001 bytes), larger than the 10.0 MB limit" in err
+
+
+def test_ingest_command_rejects_a_huge_file_and_names_an_undated_one(tmp_path):
+    from data.store import EventStore
+    from ingest.run import ingest_paths
+
+    huge = tmp_path / "huge.txt"
+    with huge.open("wb") as f:
+        f.truncate(20_000_000)
+    undated = tmp_path / "undated.html"
+    undated.write_text(f"<html><body><article><p>{REPORTS[0]}</p></article></body></html>", encoding="utf-8")
+    store = EventStore(f"sqlite:///{tmp_path / 'events.sqlite'}")
+    try:
+        report = ingest_paths([huge, undated], store, extractor="rules", progress=False)
+        assert store.count() == 0
+    finally:
+        store.close()
+    assert [name for name, _ in report.rejects] == [str(huge)]
+    assert "20.0 MB" in report.rejects[0][1] and "limit" in report.rejects[0][1]
+    assert report.articles_without_date == [str(undated)]
+    assert any(line.startswith("no publication date found in:") and "--published" in line for line in report.lines())
