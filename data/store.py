@@ -192,7 +192,7 @@ class EventStore:
         # Two processes may start at once: the loser of a CREATE race just re-checks.
         for attempt in range(3):
             try:
-                with self._write() as conn:
+                with self._write(raw=True) as conn:
                     METADATA.create_all(conn, checkfirst=True)
                     conn.execute(self._insert(META).values(key=_VERSION_KEY, value=0).on_conflict_do_nothing())
                 return
@@ -208,12 +208,15 @@ class EventStore:
         except sa.exc.DBAPIError as exc:
             raise StoreError(f"cannot open store {self._safe_url}: {db_reason(exc)}") from exc
 
-    def _write(self) -> _Transaction:
-        """A transaction that holds the write lock from its start (SQLite) and commits or rolls back."""
-        return _Transaction(self._connect().execution_options(sqlite_immediate=True))
+    def _write(self, *, raw: bool = False) -> _Transaction:
+        """A transaction that holds the write lock from its start (SQLite) and commits or rolls back.
+
+        ``raw``: database errors come out as SQLAlchemy's (for the table-creation retry)."""
+        failure = None if raw else f"writing to {self._safe_url} failed, nothing was saved"
+        return _Transaction(self._connect().execution_options(sqlite_immediate=True), failure)
 
     def _read(self) -> _Transaction:
-        return _Transaction(self._connect())
+        return _Transaction(self._connect(), f"reading from {self._safe_url} failed")
 
     @staticmethod
     def _bump(conn: sa.Connection) -> None:
@@ -471,20 +474,43 @@ def _run_state(finished: Any, errors: str | None) -> str:
 
 
 class _Transaction:
-    """``with`` block: connection + transaction, commit on success, rollback on error, always close."""
+    """``with`` block: connection + transaction, commit on success, rollback on error, always close.
 
-    def __init__(self, conn: sa.Connection) -> None:
-        self._conn = conn
+    A database error inside (or at commit) comes out as a one-line ``StoreError`` naming the store,
+    never as SQLAlchemy's message with the whole statement and its parameters.
+    """
+
+    def __init__(self, conn: sa.Connection, failure: str | None) -> None:
+        self._conn, self._failure = conn, failure
+
+    def _error(self, exc: BaseException) -> StoreError:
+        return StoreError(f"{self._failure}: {db_reason(exc)}")
 
     def __enter__(self) -> sa.Connection:
-        self._tx = self._conn.begin()
+        try:
+            self._tx = self._conn.begin()
+        except sa.exc.SQLAlchemyError as exc:
+            self._conn.close()
+            if self._failure is None:
+                raise
+            raise self._error(exc) from exc
         return self._conn
 
     def __exit__(self, exc_type: Any, exc: Any, tb: Any) -> None:
         try:
             if exc_type is None:
-                self._tx.commit()
+                try:
+                    self._tx.commit()
+                except sa.exc.SQLAlchemyError as err:
+                    if self._failure is None:
+                        raise
+                    raise self._error(err) from err
             else:
-                self._tx.rollback()
+                try:
+                    self._tx.rollback()
+                except sa.exc.SQLAlchemyError:
+                    pass  # the connection is gone; the error that brought us here is the one to report
         finally:
             self._conn.close()
+        if self._failure is not None and isinstance(exc, sa.exc.SQLAlchemyError):
+            raise self._error(exc) from exc

@@ -70,7 +70,7 @@ def test_the_preview_reads_uploads_with_hostile_names(name):
     assert art.url == "https://example.org/good"
 
 
-@pytest.mark.parametrize("minimum", [10**23, 2**63, 10**400])
+@pytest.mark.parametrize("minimum", [10**23, 2**63, 10**400], ids=["1e23", "2^63", "1e400"])
 def test_a_huge_minimum_in_the_sql_filter_finds_nothing_instead_of_overflowing(fixture_store, minimum):
     assert fixture_store.query(Filters(min_fatalities=minimum)).empty
     assert len(fixture_store.query(Filters(min_fatalities=-5))) == 300

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from data.sample import synthetic_events
-from data.store import EventStore
+from data.store import EventStore, UpsertSummary
 from data.tables import EVENTS
 from errors import StoreError
 
@@ -48,7 +48,7 @@ def test_two_threads_upserting_the_same_rows_at_once_both_succeed(db_url):
 INGEST = textwrap.dedent("""
     import sys
     from data.sample import synthetic_events
-    from data.store import EventStore
+    from data.store import EventStore, UpsertSummary
     store = EventStore(sys.argv[1])
     rows = synthetic_events(96, seed=31).assign(origin="extracted")
     rows["article_id"] = ["article-%d" % (i // 12) for i in range(len(rows))]
@@ -88,3 +88,15 @@ def test_a_failed_write_names_the_problem_in_a_line_not_the_sql(store):
     with pytest.raises(StoreError) as caught:
         store.load_frame()
     assert len(str(caught.value)) < 400
+
+
+def test_a_failed_read_or_bookkeeping_write_is_a_short_store_error(store):
+    run = store.start_run("x", "1")
+    with store.engine.begin() as conn:
+        conn.exec_driver_sql("DROP TABLE runs")
+        conn.exec_driver_sql("DROP TABLE store_meta")
+    for call in (store.runs, store.data_version, lambda: store.claim("job", stale_after=1),
+                 lambda: store.finish_run(run, articles=0, summary=UpsertSummary()), store.mark_interrupted):
+        with pytest.raises(StoreError) as caught:
+            call()
+        assert len(str(caught.value)) < 400 and "SELECT" not in str(caught.value)
