@@ -13,7 +13,7 @@ import streamlit as st
 from ui.entry import ensure_navigation_mode
 from ui.filters import sync_filters
 from ui.guard import guard
-from ui.loaders import current_settings, filter_frame, get_store, load_frame
+from ui.loaders import current_settings, filter_rows, get_store, load_frame
 from ui.sidebar import render_about, render_export
 from ui.text import escape_markdown
 from ui.view import View, publish_view
@@ -42,7 +42,7 @@ page = st.navigation(PAGES)
 with guard("The event store could not be read"):
     settings = current_settings()
     store = get_store(settings)
-    frame, version = load_frame(store, settings.store_url)
+    frame, order, version = load_frame(store, settings.store_url)
 
 with st.sidebar:
     st.header("Filters")
@@ -50,9 +50,9 @@ with st.sidebar:
 for warning in warnings:
     st.warning(escape_markdown(warning))   # it quotes the value from the URL
 
-filtered = filter_frame(frame, filters, store_url=settings.store_url, data_version=version)
-view = View(settings=settings, store=store, data_version=version, frame=frame, filters=filters,
-            filtered=filtered)
+rows = filter_rows(frame, order, filters, store_url=settings.store_url, data_version=version)
+view = View(settings=settings, store=store, data_version=version, frame=frame, filters=filters, rows=rows,
+            order=order)
 publish_view(view)
 
 with st.sidebar:

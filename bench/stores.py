@@ -1,11 +1,16 @@
-"""Seeded SQLite stores of synthetic events for the map benches (kept under var/bench, git-ignored)."""
+"""Seeded SQLite stores of synthetic events for the benches.
+
+Kept under var/bench (git-ignored), or under ``$BENCH_STORE_DIR`` so a 1M-event store (about
+1 GB, minutes to build) is built once and shared by every checkout.
+"""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from bench.harness import ROOT
 
-STORE_DIR = ROOT / "var" / "bench"
+STORE_DIR = Path(os.environ.get("BENCH_STORE_DIR") or ROOT / "var" / "bench")
 
 
 def seeded_store_url(n: int, *, seed: int = 42) -> str:

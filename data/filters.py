@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from collections.abc import Iterable
 from typing import Any, Mapping
 
+import numpy as np
 import pandas as pd
 import sqlalchemy as sa
 
@@ -109,8 +110,34 @@ class Filters:
             keep &= hit
         return keep
 
+    @property
+    def columns(self) -> tuple[str, ...]:
+        """The columns the set filters read (``mask`` touches no other)."""
+        used: list[str] = []
+        if self.date_from is not None or self.date_to is not None:
+            used.append("event_date")
+        used += [name for name in ("admin1", "admin2", "event_type", "sub_event_type") if getattr(self, name)]
+        if self.actor:
+            used += ACTOR_COLUMNS
+        if self.min_fatalities > 0:
+            used.append("fatalities")
+        if self.text:
+            used += TEXT_COLUMNS
+        return tuple(dict.fromkeys(used))
+
     def apply(self, df: pd.DataFrame) -> pd.DataFrame:
         return df if self.is_empty else df[self.mask(df)]
+
+    def rows(self, df: pd.DataFrame, order: np.ndarray | None = None) -> np.ndarray:
+        """Positions (into ``df``) of the matching rows, in ``order`` (default: ``df``'s own).
+
+        No column is copied: a consumer takes just the columns it needs at these positions.
+        """
+        order = np.arange(len(df), dtype=np.intp) if order is None else np.asarray(order, dtype=np.intp)
+        if self.is_empty:
+            return order
+        keep = self.mask(df[list(self.columns)]).to_numpy(dtype=bool)
+        return order[keep[order]]
 
     # ---- SQL ----------------------------------------------------------------------------------------
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import sqlite3
 import time
 import uuid
@@ -24,7 +25,9 @@ from sqlalchemy import event
 from sqlalchemy.dialects import postgresql as pg_dialect
 from sqlalchemy.dialects import sqlite as sqlite_dialect
 
-from data.loader import empty_frame, to_frame
+from data.loader import to_frame
+from data.reader import (arrow_to_frame, read_table_adbc, read_table_sqlalchemy, rowid_ranges, sort_order,
+                         sqlite_path)
 from data.schema import COLUMNS, DATE, EVENT_TYPES, FLOAT, INT, KEY
 from data.tables import EVENTS, META, METADATA, RUNS
 from errors import SchemaError, StoreError
@@ -49,6 +52,8 @@ def db_reason(exc: BaseException) -> str:
     text = str(orig).strip().splitlines()
     first = text[0] if text else type(orig).__name__
     return first if len(first) <= 300 else first[:297] + "..."
+# Child processes reading a SQLite store at once (data/reader.py), one per core up to 4.
+READ_PROCESSES = max(1, min(4, os.cpu_count() or 1))
 
 
 @dataclass(frozen=True, slots=True)
@@ -324,28 +329,37 @@ class EventStore:
         return sum(1 for r in conn.execute(stmt, rows) if r.inserted)
 
     def load_frame(self) -> pd.DataFrame:
-        return self._frame(sa.true())
+        """All events, sorted by date then id, read column-wise (see data/reader.py)."""
+        frame, order = self.load_events()
+        return frame.take(order).reset_index(drop=True)
+
+    def load_events(self) -> tuple[pd.DataFrame, np.ndarray]:
+        """All events in store order, and the row positions that order them by date then id.
+
+        The dashboard's load: reordering every column of a large store costs more than reading it.
+        """
+        path = sqlite_path(self.engine.url)
+        if path is None:
+            frame = self._frame(sa.true())
+        else:
+            try:
+                with self._read() as conn:
+                    first, last = conn.execute(sa.text("SELECT min(rowid), max(rowid) FROM events")).one()
+            except sa.exc.SQLAlchemyError as exc:
+                raise StoreError(f"reading events from {self._safe_url} failed: {exc}") from exc
+            frame = arrow_to_frame(read_table_adbc(path, rowid_ranges(first, last, READ_PROCESSES)))
+        return frame, sort_order(frame)
 
     def query(self, filters: Any) -> pd.DataFrame:
         """Events matching a ``data.filters.Filters`` (filtered in SQL)."""
         return self._frame(filters.to_sql(EVENTS))
 
     def _frame(self, where: sa.ColumnElement[bool]) -> pd.DataFrame:
-        # Dates come back as driver values (ISO text on SQLite): pandas parses a column at once,
-        # far faster than SQLAlchemy's per-row date processing.
-        columns = [sa.type_coerce(c, sa.Text).label(c.name) if c.name == "event_date" else c for c in EVENTS.c]
-        stmt = sa.select(*columns).where(where).order_by(EVENTS.c.event_date, EVENTS.c[KEY])
         try:
-            with self._read() as conn:
-                result = conn.execute(stmt)
-                rows = result.fetchall()
-                names = list(result.keys())
+            frame = arrow_to_frame(read_table_sqlalchemy(self.engine, EVENTS, where))
+            return frame.take(sort_order(frame)).reset_index(drop=True)
         except sa.exc.SQLAlchemyError as exc:
             raise StoreError(f"reading events from {self._safe_url} failed: {db_reason(exc)}") from exc
-        if not rows:
-            return empty_frame()
-        data = {name: np.array(values, dtype=object) for name, values in zip(names, zip(*rows))}
-        return to_frame(pd.DataFrame(data, columns=names, dtype=object))
 
     def count(self) -> int:
         with self._read() as conn:

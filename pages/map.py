@@ -5,6 +5,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from maps import count_unlocated
+from maps.payload import COORD_COLUMNS
 from ui.details import events_at, show_event_details
 from ui.entry import ensure_navigation_mode
 from ui.eventlink import linked_event_focus
@@ -39,14 +40,13 @@ if search.focus:
 elif search.message:
     st.warning(escape_markdown(search.message))
 
-unlocated = count_unlocated(view.filtered)
+unlocated = count_unlocated(view.columns(COORD_COLUMNS))
 if unlocated:
     st.caption(f"{unlocated} unlocated event{'s' if unlocated != 1 else ''} not on the map "
                "(listed on the Events page).")
 
 with guard("The map could not be drawn"):
-    fmap = event_map(view.filtered, layer=layer, tiles=view.settings.tiles, store_url=view.store_url,
-                     data_version=view.data_version, filters=view.filters, focus=focus)
+    fmap = event_map(view, layer=layer, tiles=view.settings.tiles, focus=focus)
 # Only a click comes back: panning and zooming must not rerun the script.
 result = st_folium(fmap, height=620, use_container_width=True, returned_objects=["last_object_clicked"],
                    key="event_map")
@@ -55,7 +55,8 @@ result = st_folium(fmap, height=620, use_container_width=True, returned_objects=
 render_timeline(view, key="map_timeline", height=110, legend=False)
 
 clicked = (result or {}).get("last_object_clicked")
-here = events_at(view.filtered, clicked.get("lat"), clicked.get("lng")) if clicked else view.filtered.iloc[0:0]
+here = (view.at(events_at(view.columns(COORD_COLUMNS), clicked.get("lat"), clicked.get("lng")).index) if clicked
+        else view.frame.iloc[0:0])
 if len(here):
     st.subheader(f"{len(here)} event{'s' if len(here) != 1 else ''} at the clicked place")
     for _, row in here.head(20).iterrows():

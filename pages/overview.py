@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui.figures import fatalities_by_district, headline
+from ui.figures import FIGURE_COLUMNS, fatalities_by_district, headline
 from ui.entry import ensure_navigation_mode
 from ui.guard import guard
 from ui.timeline import render_timeline
@@ -16,7 +16,8 @@ with guard():
 st.title("Overview")
 show_description(view)
 
-figures = headline(view.filtered)
+events = view.columns(FIGURE_COLUMNS)
+figures = headline(events)
 cols = st.columns(4)
 cols[0].metric("Events", f"{figures.events:,}")
 cols[1].metric("Fatalities", f"{figures.fatalities:,}")
@@ -25,6 +26,6 @@ cols[3].metric("Unlocated", f"{figures.unlocated:,}", help="Events whose place c
 
 st.subheader("Timeline, by type")
 render_timeline(view, key="overview_timeline", height=260)
-if len(view.filtered):
+if view.count:
     st.subheader("Districts with most fatalities")
-    st.dataframe(fatalities_by_district(view.filtered), width="stretch")
+    st.dataframe(fatalities_by_district(events), width="stretch")

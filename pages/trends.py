@@ -9,8 +9,8 @@ from maps.basemap import BaseMapUnavailable, load_base_map
 from ui.charts import choropleth, district_features, trend_chart
 from ui.entry import ensure_navigation_mode
 from ui.guard import guard
-from ui.loaders import filter_frame
-from ui.trends import (FREQS, MONTH, SPLITS, by_district, compare_periods, current_period, over_time,
+from ui.loaders import filter_rows
+from ui.trends import (FREQS, MONTH, SPLITS, TREND_COLUMNS, by_district, compare_periods, current_period, over_time,
                        period_end, period_start, ranking)
 from ui.text import escape_markdown
 from ui.view import current_view, show_description
@@ -24,6 +24,7 @@ with guard():
 
 st.title("Trends")
 show_description(view)
+events = view.columns(TREND_COLUMNS)   # the only columns this page reads
 
 
 def download(label: str, frame, name: str, key: str) -> None:
@@ -38,7 +39,8 @@ def day(d) -> str:
 # ---- this period against the one before ------------------------------------------------------------
 st.subheader("This period against the one before")
 undated = view.filters.replace(date_from=None, date_to=None)
-context = filter_frame(view.frame, undated, store_url=view.store_url, data_version=view.data_version)
+context = view.frame[list(TREND_COLUMNS)].take(
+    filter_rows(view.frame, view.order, undated, store_url=view.store_url, data_version=view.data_version))
 if view.filters.date_from or view.filters.date_to:
     window = None
     st.caption("The period is the sidebar's date range.")
@@ -70,7 +72,7 @@ cols = st.columns(3)
 split = cols[0].selectbox("Split by", list(SPLITS), key="trends_split")
 freq = cols[1].segmented_control("Per", FREQS, default=MONTH, key="trends_freq") or MONTH
 measure = cols[2].segmented_control("Show", MEASURES, default="events", key="trends_measure") or "events"
-series = over_time(view.filtered, split=split, freq=freq)
+series = over_time(events, split=split, freq=freq)
 if series.empty:
     st.info("No events match the filters.")
 else:
@@ -85,11 +87,11 @@ else:
 st.subheader("Top districts and actors")
 left, right = st.columns(2)
 with left:
-    top_districts = ranking(view.filtered, "district")
+    top_districts = ranking(events, "district")
     st.dataframe(top_districts, hide_index=True, width="stretch", key="trends_top_districts")
     download("Download (CSV)", top_districts, "top_districts.csv", "dl_trends_districts")
 with right:
-    top_actors = ranking(view.filtered, "actor")
+    top_actors = ranking(events, "actor")
     st.dataframe(top_actors, hide_index=True, width="stretch", key="trends_top_actors")
     download("Download (CSV)", top_actors, "top_actors.csv", "dl_trends_actors")
 
@@ -100,8 +102,8 @@ try:
 except BaseMapUnavailable as exc:
     base = None
     st.info(f"No district outlines to shade: {escape_markdown(exc)}")
-if base is not None and len(view.filtered):
-    starts = sorted(period_start(view.filtered["event_date"], freq).dropna().unique(), reverse=True)
+if base is not None and len(events):
+    starts = sorted(period_start(events["event_date"], freq).dropna().unique(), reverse=True)
     options = ["all"] + [str(s.date()) for s in map(pd.Timestamp, starts)]
     cols = st.columns(2)
     chosen = cols[0].selectbox(f"{freq.capitalize()}", options, key="trends_map_period",
@@ -109,7 +111,7 @@ if base is not None and len(view.filtered):
                                f"{freq} of {day(pd.Timestamp(o))}" if freq != MONTH else f"{pd.Timestamp(o):%B %Y}")
     shade_by = cols[1].segmented_control("Shade by", MEASURES, default="fatalities", key="trends_map_measure") \
         or "fatalities"
-    rows = view.filtered
+    rows = events
     if chosen != "all":
         start = pd.Timestamp(chosen).date()
         dates = pd.to_datetime(rows["event_date"], errors="coerce")

@@ -6,6 +6,10 @@ from dataclasses import dataclass
 import pandas as pd
 
 
+# Every column the Overview's figures read.
+FIGURE_COLUMNS = ("event_date", "event_type", "fatalities", "admin2", "latitude", "longitude")
+
+
 @dataclass(frozen=True, slots=True)
 class Headline:
     events: int

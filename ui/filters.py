@@ -178,7 +178,7 @@ def render_filter_widgets(frame: pd.DataFrame) -> Filters:
     st.multiselect("Province", _options(provinces, state.get(PROVINCE, [])), key=PROVINCE)
 
     chosen_provinces = set(state.get(PROVINCE) or [])
-    in_scope = frame[frame["admin1"].isin(chosen_provinces)] if chosen_provinces else frame
+    in_scope = frame.loc[frame["admin1"].isin(chosen_provinces), ["admin2"]] if chosen_provinces else frame
     all_districts = set(_values(frame, "admin2"))
     districts = _values(in_scope, "admin2")
     _prune(state, DISTRICT, set(districts), all_districts)

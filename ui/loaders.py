@@ -2,20 +2,23 @@
 
 What each cache holds and why:
 - the store is a resource (one connection pool per store URL, shared by every session);
-- the loaded frame is keyed by ``store.data_version()``, so a filter change never
-  reloads from disk while a new ingest (new version) does;
-- the filtered frame and the map are keyed by the version and the filters, so a
-  rerun with the same filters (a page switch, a map click) rebuilds nothing.
-The two frames are held as resources, not ``cache_data``: ``cache_data`` unpickles a fresh
-copy on every hit (about 35 ms per 100,000 rows, twice a rerun). They are shared by every
-session, so they are READ-ONLY: pages derive new frames, never assign into these.
+- the loaded frame (store order) and its date order are keyed by ``store.data_version()``,
+  so a filter change never reloads from disk while a new ingest (new version) does;
+- the filtered rows are positions into that frame (no column copied), keyed by the version
+  and the filters, and the map likewise, so a rerun with the same filters (a page switch, a
+  map click) rebuilds nothing; each page takes only the columns it shows (``View.columns``).
+The frame and the positions are held as resources, not ``cache_data``: ``cache_data`` unpickles
+a fresh copy on every hit. They are shared by every session, so they are READ-ONLY: pages
+derive new frames, never assign into these.
 The map stays ``cache_data``: st_folium mutates the map it renders, so each run needs a copy.
 """
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 
 import folium
+import numpy as np
 import pandas as pd
 import streamlit as st
 
@@ -24,7 +27,9 @@ from ingest.bootstrap import open_store
 from data.export import to_csv_bytes, to_geojson_bytes
 from data.filters import Filters
 from data.store import EventStore
-from maps import MapFocus, build_event_map
+from maps import MAP_COLUMNS, MapFocus, build_event_map
+from ui.paging import sorted_rows
+from ui.view import View
 
 
 def current_settings() -> Settings:
@@ -42,15 +47,18 @@ def get_store(settings: Settings | None = None) -> EventStore:
     return _open_store(settings.store_url, settings)
 
 
-@st.cache_resource(show_spinner="Loading events…", max_entries=4)
-def _load_frame(store_url: str, data_version: str, _store: EventStore) -> pd.DataFrame:
-    return _store.load_frame()
+@st.cache_resource(show_spinner="Loading events…", max_entries=2)
+def _load_events(store_url: str, data_version: str, _store: EventStore) -> tuple[pd.DataFrame, np.ndarray]:
+    frame, order = _store.load_events()
+    order.setflags(write=False)
+    return frame, order
 
 
-def load_frame(store: EventStore, store_url: str) -> tuple[pd.DataFrame, str]:
-    """All stored events and the version they were read at."""
+def load_frame(store: EventStore, store_url: str) -> tuple[pd.DataFrame, np.ndarray, str]:
+    """All stored events (store order), the positions ordering them by date, and the version read."""
     version = store.data_version()
-    return _load_frame(store_url, version, store), version
+    frame, order = _load_events(store_url, version, store)
+    return frame, order, version
 
 
 def filters_key(filters: Filters) -> str:
@@ -58,38 +66,56 @@ def filters_key(filters: Filters) -> str:
     return repr(filters)
 
 
-@st.cache_resource(max_entries=32)
-def _filter_frame(store_url: str, data_version: str, key: str,
-                  _frame: pd.DataFrame, _filters: Filters) -> pd.DataFrame:
-    return _filters.apply(_frame)
+@st.cache_resource(max_entries=16)
+def _filter_rows(store_url: str, data_version: str, key: str,
+                 _frame: pd.DataFrame, _order: np.ndarray, _filters: Filters) -> np.ndarray:
+    rows = _filters.rows(_frame, _order)
+    rows.setflags(write=False)
+    return rows
 
 
-def filter_frame(frame: pd.DataFrame, filters: Filters, *, store_url: str,
-                 data_version: str) -> pd.DataFrame:
-    """The rows of ``frame`` that pass ``filters``, cached by version and filters."""
-    return _filter_frame(store_url, data_version, filters_key(filters), frame, filters)
+def filter_rows(frame: pd.DataFrame, order: np.ndarray, filters: Filters, *, store_url: str,
+                data_version: str) -> np.ndarray:
+    """Positions of the rows of ``frame`` that pass ``filters``, by date; cached by version and filters."""
+    return _filter_rows(store_url, data_version, filters_key(filters), frame, order, filters)
 
 
-@st.cache_data(max_entries=16, show_spinner=False)
+@st.cache_data(max_entries=8, show_spinner=False)
 def _event_map(store_url: str, data_version: str, key: str, layer: str, tiles: str,
-               focus: MapFocus | None, _filtered: pd.DataFrame) -> folium.Map:
-    return build_event_map(_filtered, layer=layer, tiles=tiles, focus=focus)
+               focus: MapFocus | None, _view: View) -> folium.Map:
+    return build_event_map(_view.columns(MAP_COLUMNS), layer=layer, tiles=tiles, focus=focus)
 
 
-def event_map(filtered: pd.DataFrame, *, layer: str, tiles: str, store_url: str,
-              data_version: str, filters: Filters, focus: MapFocus | None = None) -> folium.Map:
-    """The folium map of the filtered rows (a private copy: st_folium mutates the map it renders).
+def event_map(view: View, *, layer: str, tiles: str, focus: MapFocus | None = None) -> folium.Map:
+    """The folium map of the view's rows (a private copy: st_folium mutates the map it renders).
 
     ``focus`` (a searched place, a linked event) opens it there instead of fitting the events.
+    The map's columns are taken inside the cache, so a rerun with the same filters takes nothing.
     """
-    return _event_map(store_url, data_version, filters_key(filters), layer, tiles, focus, filtered)
+    return _event_map(view.store_url, view.data_version, filters_key(view.filters), layer, tiles, focus, view)
 
 
-def csv_bytes_later(filtered: pd.DataFrame) -> functools.partial[bytes]:
-    """A no-argument callable for st.download_button: the CSV is built only on click."""
-    return functools.partial(to_csv_bytes, filtered)
+@st.cache_resource(max_entries=8, show_spinner=False)
+def _sorted_rows(store_url: str, data_version: str, key: str, sort: str, _view: View) -> np.ndarray:
+    rows = sorted_rows(_view.frame, _view.rows, sort)
+    rows.setflags(write=False)
+    return rows
 
 
-def geojson_bytes_later(filtered: pd.DataFrame) -> functools.partial[bytes]:
+def sorted_table_rows(view: View, sort: str) -> np.ndarray:
+    """The view's rows in the Events table's ``sort`` (see ui/paging.py), cached by version, filters and sort."""
+    return _sorted_rows(view.store_url, view.data_version, filters_key(view.filters), sort, view)
+
+
+def _export(view: View, writer: Callable[[pd.DataFrame], bytes]) -> bytes:
+    return writer(view.filtered)
+
+
+def csv_bytes_later(view: View) -> functools.partial[bytes]:
+    """A no-argument callable for st.download_button: the rows are taken and the CSV built only on click."""
+    return functools.partial(_export, view, to_csv_bytes)
+
+
+def geojson_bytes_later(view: View) -> functools.partial[bytes]:
     """Like ``csv_bytes_later``, for GeoJSON."""
-    return functools.partial(to_geojson_bytes, filtered)
+    return functools.partial(_export, view, to_geojson_bytes)

@@ -17,11 +17,11 @@ def render_export(view: View) -> None:
     keeps the click from rerunning (and so from resetting) the page.
     """
     st.subheader("Export")
-    n = len(view.filtered)
+    n = view.count
     st.caption(f"{n} filtered event{'s' if n != 1 else ''}")
-    st.sidebar.download_button("Download CSV", data=csv_bytes_later(view.filtered), file_name=CSV_NAME,
+    st.sidebar.download_button("Download CSV", data=csv_bytes_later(view), file_name=CSV_NAME,
                        mime="text/csv", key="export_csv", on_click="ignore", icon=":material/download:")
-    st.sidebar.download_button("Download GeoJSON", data=geojson_bytes_later(view.filtered),
+    st.sidebar.download_button("Download GeoJSON", data=geojson_bytes_later(view),
                        file_name=GEOJSON_NAME, mime="application/geo+json", key="export_geojson",
                        on_click="ignore", icon=":material/download:")
 

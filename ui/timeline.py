@@ -18,8 +18,8 @@ import streamlit as st
 from data.filters import Filters
 from ui.charts import BRUSH, PICK, timeline_chart
 from ui.filters import set_date_range
-from ui.loaders import filter_frame, filters_key
-from ui.trends import auto_freq, over_time, period_end
+from ui.loaders import filter_rows, filters_key
+from ui.trends import TREND_COLUMNS, auto_freq, over_time, period_end
 from ui.view import View, date_span
 
 
@@ -67,7 +67,8 @@ def _table(store_url: str, data_version: str, key: str, freq: str, _frame: pd.Da
 def render_timeline(view: View, *, key: str, height: int = 150, legend: bool = True) -> None:
     """The scrubbable timeline of ``view`` (one per page: ``key`` names its widget)."""
     undated: Filters = view.filters.replace(date_from=None, date_to=None)
-    context = filter_frame(view.frame, undated, store_url=view.store_url, data_version=view.data_version)
+    rows = filter_rows(view.frame, view.order, undated, store_url=view.store_url, data_version=view.data_version)
+    context = view.frame[["event_date", *TREND_COLUMNS[1:3]]].take(rows)   # what the timeline reads
     span = date_span(context)
     if span is None:
         st.caption("No dated events match the other filters.")

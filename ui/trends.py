@@ -15,6 +15,8 @@ from errors import ConfigurationError
 WEEK, MONTH = "week", "month"
 FREQS = (WEEK, MONTH)
 # Splits offered on the Trends page -> the column(s) holding the group.
+# Every column the trend figures read: the pages hand them only these.
+TREND_COLUMNS = ("event_date", "event_type", "fatalities", "admin1", "admin2", "actor1", "actor2")
 SPLITS: dict[str, tuple[str, ...]] = {"event type": ("event_type",), "actor": ("actor1", "actor2"),
                                       "district": ("admin2",), "province": ("admin1",)}
 OTHER = "Other"

@@ -6,8 +6,10 @@ it to the page it runs; pages read it with ``current_view()``.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 import streamlit as st
 
@@ -25,18 +27,41 @@ class View:
     settings: Settings
     store: EventStore
     data_version: str
-    frame: pd.DataFrame
+    frame: pd.DataFrame          # every stored event, in store order (shared and READ-ONLY)
     filters: Filters
-    filtered: pd.DataFrame
+    rows: np.ndarray             # positions in ``frame`` of the filtered events, by date then id
+    order: np.ndarray            # positions of every event, by date then id (to filter differently)
 
     @property
     def store_url(self) -> str:
         return self.settings.store_url
 
     @property
+    def count(self) -> int:
+        return len(self.rows)
+
+    def columns(self, names: Iterable[str]) -> pd.DataFrame:
+        """The filtered events, only the columns ``names`` (index = position in ``frame``).
+
+        Each consumer asks for what it uses: copying all 39 columns of a million rows for a
+        map that needs 14 was most of a filter change.
+        """
+        wanted = [n for n in dict.fromkeys(names) if n in self.frame.columns]
+        return self.frame[wanted].take(self.rows)
+
+    def at(self, positions: Iterable[int]) -> pd.DataFrame:
+        """Whole rows of ``frame`` at these positions (an event shown in full)."""
+        return self.frame.take(np.fromiter(positions, dtype=np.intp))
+
+    @property
+    def filtered(self) -> pd.DataFrame:
+        """Every column of the filtered events: for exports, which need them all."""
+        return self.frame.take(self.rows)
+
+    @property
     def description(self) -> str:
         """The sentence above every page's results: "17 events in Kech and Gwadar, January 2026"."""
-        return self.filters.describe(len(self.filtered), span=date_span(self.filtered))
+        return self.filters.describe(self.count, span=date_span(self.columns(("event_date",))))
 
 
 def date_span(frame: pd.DataFrame) -> tuple[dt.date, dt.date] | None:

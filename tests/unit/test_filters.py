@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import numpy as np
 import pandas as pd
 import pytest
 from sqlalchemy.dialects import sqlite
@@ -146,3 +147,17 @@ def test_filters_normalise_their_inputs():
 ])
 def test_describe(filters, n, expected):
     assert filters.describe(n) == expected
+
+
+def test_rows_are_positions_of_the_mask_in_the_given_order():
+    from data.sample import synthetic_events
+
+    frame = synthetic_events(200, seed=4)
+    filters = Filters(event_type=("Battles",), min_fatalities=1)
+    order = np.arange(len(frame))[::-1].copy()
+    rows = filters.rows(frame, order)
+    assert list(rows) == list(np.flatnonzero(filters.mask(frame).to_numpy())[::-1])
+    assert list(Filters().rows(frame, order)) == list(order)
+    assert set(filters.columns) == {"event_type", "fatalities"}
+    # The mask reads no other column: it works on exactly those.
+    assert filters.mask(frame[list(filters.columns)]).equals(filters.mask(frame))
