@@ -26,6 +26,7 @@ from sqlalchemy.dialects import postgresql as pg_dialect
 from sqlalchemy.dialects import sqlite as sqlite_dialect
 
 from data.loader import to_frame
+from data.rows import plain_records
 from data.reader import (arrow_to_frame, read_table_adbc, read_table_sqlalchemy, rowid_ranges, sort_order,
                          sqlite_path)
 from data.schema import COLUMNS, DATE, EVENT_TYPES, FLOAT, INT, KEY
@@ -254,19 +255,52 @@ class EventStore:
         transaction, rows it would otherwise leave behind as duplicates. Rows
         an analyst edited or imported are never deleted. Returns (summary, removed).
         """
+        records = self._article_records(article_id, rows)
+        return self._sync(((article_id, records),), run_id)
+
+    def sync_articles(self, articles: Iterable[tuple[str, Iterable[Mapping[str, Any]]]], *,
+                      run_id: str | None = None) -> tuple[UpsertSummary, int, list[tuple[str, str]]]:
+        """``sync_article`` for many articles in ONE transaction (an ingest run writes a chunk at a time).
+
+        An article whose rows do not validate is left out alone and returned as (article id, reason);
+        the others are written together. Returns (summary, removed, rejected).
+        """
+        valid: list[tuple[str, list[dict[str, Any]]]] = []
+        rejected: list[tuple[str, str]] = []
+        seen: set[str] = set()
+        for article_id, rows in articles:
+            try:
+                if article_id in seen:
+                    raise SchemaError(f"article {article_id!r} appears twice in one batch")
+                valid.append((article_id, self._article_records(article_id, rows)))
+                seen.add(article_id)
+            except SchemaError as exc:
+                rejected.append((article_id, str(exc)))
+        summary, removed = self._sync(valid, run_id) if valid else (UpsertSummary(), 0)
+        return summary, removed, rejected
+
+    def _article_records(self, article_id: str, rows: Iterable[Mapping[str, Any]] | pd.DataFrame) -> list[dict[str, Any]]:
         if not article_id:
             raise SchemaError("sync_article needs the article's id (got an empty string)")
         records = self._records(rows)
         strangers = sorted({r["article_id"] for r in records} - {article_id})
         if strangers:
             raise SchemaError(f"sync_article({article_id!r}) got rows of other article(s): {', '.join(strangers)}")
-        keep = [r[KEY] for r in records]
+        for i, row in enumerate(records, start=1):
+            _check_row(row, i)
+        return records
+
+    def _sync(self, articles: Sequence[tuple[str, list[dict[str, Any]]]],
+              run_id: str | None) -> tuple[UpsertSummary, int]:
+        records = [r for _, rows in articles for r in rows]
         try:
             with self._write() as conn:
                 summary = self._upsert(conn, records, run_id)
-                stale = EVENTS.delete().where(EVENTS.c.article_id == article_id,
-                                              EVENTS.c.origin == "extracted", EVENTS.c[KEY].not_in(keep))
-                removed = conn.execute(stale).rowcount or 0
+                removed = 0
+                for article_id, rows in articles:
+                    stale = EVENTS.delete().where(EVENTS.c.article_id == article_id, EVENTS.c.origin == "extracted",
+                                                  EVENTS.c[KEY].not_in([r[KEY] for r in rows]))
+                    removed += conn.execute(stale).rowcount or 0
                 if summary.new or summary.updated or removed:
                     self._bump(conn)
         except sa.exc.SQLAlchemyError as exc:
@@ -275,11 +309,13 @@ class EventStore:
 
     @staticmethod
     def _records(rows: Iterable[Mapping[str, Any]] | pd.DataFrame) -> list[dict[str, Any]]:
-        frame = to_frame(rows)
-        if frame[KEY].duplicated().any():
-            dup = frame.loc[frame[KEY].duplicated(), KEY].iloc[0]
+        # A frame (an import, the sample) is typed column-wise; plain rows (ingest) value by value.
+        records = _db_values(to_frame(rows)) if isinstance(rows, pd.DataFrame) else plain_records(rows)
+        keys = [r[KEY] for r in records]
+        if len(set(keys)) != len(keys):
+            dup = next(k for i, k in enumerate(keys) if k in keys[:i])
             raise SchemaError(f"event id {dup!r} appears twice in one upsert")
-        return _db_values(frame)
+        return records
 
     def _upsert(self, conn: sa.Connection, records: list[dict[str, Any]], run_id: str | None) -> UpsertSummary:
         now = int(self._clock())
