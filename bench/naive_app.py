@@ -5,25 +5,19 @@ nothing would render at all offline.
 """
 from __future__ import annotations
 
-import os
+import sys
+from pathlib import Path
 
 import folium
 import streamlit as st
 from streamlit_folium import st_folium
 
-from data.sample import synthetic_events
-from maps import offline_map
-from maps.styles import TYPE_ORDER
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench.baseline_data import filtered_events  # noqa: E402
+from maps import offline_map  # noqa: E402
 
-@st.cache_data(show_spinner=False)
-def events(n: int):
-    return synthetic_events(n, seed=42)
-
-
-frame = events(int(os.environ.get("BENCH_EVENTS", "1000")))
-types = st.sidebar.multiselect("Event type", TYPE_ORDER[:-1], default=list(TYPE_ORDER[:-1]), key="types")
-filtered = frame[frame["event_type"].isin(types)].dropna(subset=["latitude", "longitude"])
+filtered = filtered_events()
 st.caption(f"{len(filtered)} events")
 m = offline_map(location=[28.5, 66.0], zoom_start=6, with_jquery=True)   # folium.Popup needs jQuery
 for row in filtered.itertuples(index=False):

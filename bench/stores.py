@@ -34,6 +34,6 @@ def seeded_store_url(n: int, *, seed: int = 42) -> str:
 
 
 def dashboard_script() -> Path | None:
-    """The real dashboard if it is in the tree, else None (the benches then use bench/map_app.py)."""
+    """The real dashboard if it is in the tree, else None (the benches need it)."""
     path = ROOT / "dashboard.py"
     return path if path.is_file() else None
