@@ -1,14 +1,17 @@
 """Server side of "100,000 events stay interactive": one filter-change rerun of the Map page.
 
-    .venv/bin/python bench/bench_map_server.py [--sizes 1000,10000,100000] [--naive-sizes 1000,10000]
+    .venv/bin/python bench/bench_map_server.py [--sizes 1000,10000,100000,1000000] [--naive-sizes 1000,10000]
 
 Each case runs in its own Python process (so its peak RSS is its own): the real
 dashboard (dashboard.py, Map page, store seeded with data.sample) under Streamlit's
 AppTest, and the naive baseline (bench/naive_app.py: one folium.Marker per event).
 A "filter rerun" changes the sidebar event-type filter to a set not seen before
 (no cache hit) and times ``AppTest.run()``, which includes filtering, building the
-map and streamlit-folium's generation of the map JS. "direct" is filter +
-build_event_map + streamlit-folium's generation alone. Each rerun is capped at 90 s.
+map and streamlit-folium's generation of the map JS. The breakdown times the same filter
+change outside Streamlit: "filter" (row positions from data.filters), "payload" (taking the
+map's columns and build_event_map), "component" (streamlit-folium's HTML/JS generation);
+"store read" is EventStore.load_events. Each rerun is capped at 90 s. Stores come from
+bench/stores.py (BENCH_STORE_DIR keeps the big ones outside the checkout).
 """
 from __future__ import annotations
 
@@ -45,17 +48,22 @@ def _type_filters(reps: int) -> list[list[str]]:
     return [[t for t in TYPES if t != TYPES[i % len(TYPES)]] for i in range(reps)]
 
 
-def _direct_s(frame, types: list[str]) -> float:
+def _parts_s(frame, order, types: list[str]) -> tuple[float, float, float]:
+    """(filter, payload, component) seconds of one filter change, outside Streamlit."""
     from streamlit_folium import _get_header, _get_html, _get_map_string, generate_js_hash
 
-    from maps import build_event_map
+    from data.filters import Filters
+    from maps import MAP_COLUMNS, build_event_map
 
-    started = time.perf_counter()
-    m = build_event_map(frame[frame["event_type"].isin(types)])
+    t0 = time.perf_counter()
+    rows = Filters(event_type=tuple(types)).rows(frame, order)
+    t1 = time.perf_counter()
+    m = build_event_map(frame[list(MAP_COLUMNS)].take(rows))
+    t2 = time.perf_counter()
     m.get_root().render()
     _get_html(m), _get_header(m)
     generate_js_hash(_get_map_string(m))
-    return time.perf_counter() - started
+    return t1 - t0, t2 - t1, time.perf_counter() - t2
 
 
 def child(kind: str, n: int, reps: int) -> dict:
@@ -65,13 +73,14 @@ def child(kind: str, n: int, reps: int) -> dict:
     from bench.stores import dashboard_script, seeded_store_url
 
     result: dict = {"kind": kind, "events": n}
-    if kind == "app" and dashboard_script() is not None:
-        os.environ["EVENTS_STORE_URL"] = seeded_store_url(n)
+    url = seeded_store_url(n)
+    if kind == "app":
+        os.environ["EVENTS_STORE_URL"] = url
         os.environ["EVENTS_TILES"] = "none"
         script, filter_key, result["app"] = dashboard_script(), "filter_type", "dashboard.py Map page"
     else:
-        os.environ["BENCH_EVENTS"] = str(n)
-        script = ROOT / ("bench/naive_app.py" if kind == "naive" else "bench/map_app.py")
+        os.environ["BENCH_STORE_URL"] = url
+        script = ROOT / "bench/naive_app.py"
         filter_key, result["app"] = "types", script.name
     at = AppTest.from_file(str(script), default_timeout=CAP_S)
     started = time.perf_counter()
@@ -98,11 +107,14 @@ def child(kind: str, n: int, reps: int) -> dict:
     result["reruns_s"] = reruns
     result["peak_rss_mb"] = peak_rss_mb(os.getpid())   # before the direct timing's own data
     if kind == "app":
-        from data.sample import synthetic_events
+        from data.store import EventStore
 
-        frame = synthetic_events(n, seed=42)
-        _direct_s(frame, list(TYPES))   # warm imports and the outline cache
-        result["direct_s"] = statistics.median(_direct_s(frame, t) for t in _type_filters(reps))
+        started = time.perf_counter()
+        frame, order = EventStore(url).load_events()
+        result["load_s"] = time.perf_counter() - started
+        _parts_s(frame, order, list(TYPES))   # warm imports and the outline cache
+        parts = [_parts_s(frame, order, t) for t in _type_filters(reps)]
+        result["parts_s"] = [statistics.median(p[i] for p in parts) for i in range(3)]
     return result
 
 
@@ -127,7 +139,7 @@ def rerun_s(result: dict) -> float | None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default="1000,10000,100000")
+    parser.add_argument("--sizes", default="1000,10000,100000,1000000")
     parser.add_argument("--naive-sizes", default="1000,10000")
     parser.add_argument("--reps", type=int, default=3)
     parser.add_argument("--child", choices=("app", "naive"))
@@ -144,21 +156,24 @@ def main(argv: list[str] | None = None) -> int:
 
     print(f"Map page, server side ({os.cpu_count()} cores): median filter-change rerun under AppTest, "
           f"cap {CAP_S:.0f} s per rerun")
-    print(f"{'case':<34}{'events':>9}{'first run':>11}{'filter rerun':>14}{'direct':>10}{'peak RSS':>11}")
+    print(f"{'case':<30}{'events':>11}{'first run':>11}{'filter rerun':>14}{'= filter':>10}{'+ payload':>11}"
+          f"{'+ component':>13}{'store read':>12}{'peak RSS':>10}")
     for r in results:
         name = r.get("app", r["kind"]) + (" (naive)" if r["kind"] == "naive" else "")
         if "error" in r:
-            print(f"{name:<34}{r['events']:>9,}  error: {r['error']}")
+            print(f"{name:<30}{r['events']:>11,}  error: {r['error']}")
             continue
-        direct = f"{r['direct_s']:.3f} s" if "direct_s" in r else "-"
-        print(f"{name:<34}{r['events']:>9,}{r['first_run_s']:>9.2f} s{fmt_s(rerun_s(r)):>14}{direct:>10}"
-              f"{r['peak_rss_mb']:>8.0f} MB")
+        parts = [f"{p:.3f} s" for p in r["parts_s"]] if "parts_s" in r else ["-"] * 3
+        load = f"{r['load_s']:.2f} s" if "load_s" in r else "-"
+        print(f"{name:<30}{r['events']:>11,}{r['first_run_s']:>9.2f} s{fmt_s(rerun_s(r)):>14}{parts[0]:>10}"
+              f"{parts[1]:>11}{parts[2]:>13}{load:>12}{r['peak_rss_mb']:>7.0f} MB")
 
     ours = {r["events"]: rerun_s(r) for r in results if r["kind"] == "app" and "error" not in r}
     naive = {r["events"]: rerun_s(r) for r in results if r["kind"] == "naive"}
     parts = [f"naive/ours rerun at {n:,}: {ratio(naive[n], ours.get(n))}" for n in naive_sizes if n in ours]
-    if 100_000 in ours:
-        parts.append(f"100k rerun {fmt_s(ours[100_000])} (target <= 0.3 s)")
+    for n in (100_000, 1_000_000):
+        if n in ours:
+            parts.append(f"{n:,} rerun {fmt_s(ours[n])}")
     print("RATIOS server: " + "; ".join(parts))
     return 0
 

@@ -34,13 +34,17 @@ def select_sql(rowids: tuple[int, int] | None = None) -> str:
 
 def stream_events(path: str, out: object, rowids: tuple[int, int] | None = None) -> int:
     """Write the events of the SQLite file ``path`` (all, or a rowid range) to the binary stream ``out``."""
-    import adbc_driver_sqlite.dbapi as adbc_sqlite
+    # The driver manager's low-level API: its DB-API layer imports pandas (a second of start-up).
+    import adbc_driver_manager
+    import adbc_driver_sqlite
 
     rows, first = 0, True
-    with adbc_sqlite.connect(path) as conn, conn.cursor() as cur:
-        cur.adbc_statement.set_options(**{"adbc.sqlite.query.batch_rows": str(BATCH_ROWS)})
-        cur.execute(select_sql(rowids))
-        reader = cur.fetch_record_batch()
+    with adbc_driver_sqlite.connect(path) as db, adbc_driver_manager.AdbcConnection(db) as conn, \
+            adbc_driver_manager.AdbcStatement(conn) as stmt:
+        stmt.set_options(**{"adbc.sqlite.query.batch_rows": str(BATCH_ROWS)})
+        stmt.set_sql_query(select_sql(rowids))
+        handle, _ = stmt.execute_query()
+        reader = pa.RecordBatchReader._import_from_c(handle.address)
         with pa.ipc.new_stream(out, SCHEMA) as writer:
             for batch in reader:
                 if first:
@@ -55,13 +59,14 @@ def main(argv: list[str]) -> int:
     if len(argv) not in (1, 3) or not all(a.lstrip("-").isdigit() for a in argv[1:]):
         print("usage: python -m data.sqlite_arrow PATH [FIRST_ROWID LAST_ROWID]", file=sys.stderr)
         return 2
-    import adbc_driver_sqlite.dbapi as adbc_sqlite
+    import adbc_driver_manager
 
     rowids = (int(argv[1]), int(argv[2])) if len(argv) == 3 else None
     try:
         stream_events(argv[0], sys.stdout.buffer, rowids)
-    except (adbc_sqlite.Error, pa.ArrowException) as exc:
-        print(f"{type(exc).__name__}: {exc}", file=sys.stderr)
+    except (adbc_driver_manager.Error, pa.ArrowException) as exc:
+        reason = (str(exc).strip().splitlines() or [""])[0]   # the driver appends the whole query
+        print(f"{type(exc).__name__}: {reason}", file=sys.stderr)
         return 1
     except BrokenPipeError:   # the reader went away: nothing left to do
         return 1

@@ -55,6 +55,8 @@ def db_reason(exc: BaseException) -> str:
     return first if len(first) <= 300 else first[:297] + "..."
 # Child processes reading a SQLite store at once (data/reader.py), one per core up to 4.
 READ_PROCESSES = max(1, min(4, os.cpu_count() or 1))
+# Below this many rows a SQLite store is read in-process (starting the children costs more).
+SMALL_STORE_ROWS = 20_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -376,24 +378,27 @@ class EventStore:
         """
         path = sqlite_path(self.engine.url)
         if path is None:
-            frame = self._frame(sa.true())
+            frame = self._frame(sa.true(), ordered=False)
         else:
             try:
                 with self._read() as conn:
                     first, last = conn.execute(sa.text("SELECT min(rowid), max(rowid) FROM events")).one()
             except sa.exc.SQLAlchemyError as exc:
                 raise StoreError(f"reading events from {self._safe_url} failed: {exc}") from exc
-            frame = arrow_to_frame(read_table_adbc(path, rowid_ranges(first, last, READ_PROCESSES)))
+            if first is None or last - first < SMALL_STORE_ROWS:
+                frame = self._frame(sa.true(), ordered=False)   # a child process costs more than the read
+            else:
+                frame = arrow_to_frame(read_table_adbc(path, rowid_ranges(first, last, READ_PROCESSES)))
         return frame, sort_order(frame)
 
     def query(self, filters: Any) -> pd.DataFrame:
         """Events matching a ``data.filters.Filters`` (filtered in SQL)."""
         return self._frame(filters.to_sql(EVENTS))
 
-    def _frame(self, where: sa.ColumnElement[bool]) -> pd.DataFrame:
+    def _frame(self, where: sa.ColumnElement[bool], *, ordered: bool = True) -> pd.DataFrame:
         try:
             frame = arrow_to_frame(read_table_sqlalchemy(self.engine, EVENTS, where))
-            return frame.take(sort_order(frame)).reset_index(drop=True)
+            return frame.take(sort_order(frame)).reset_index(drop=True) if ordered else frame
         except sa.exc.SQLAlchemyError as exc:
             raise StoreError(f"reading events from {self._safe_url} failed: {db_reason(exc)}") from exc
 

@@ -99,3 +99,15 @@ def test_sort_order_puts_missing_dates_first_and_breaks_ties_by_id():
                           "event_id_cnty": pd.array(["PAKB", "PAKZ", "PAKC", "PAKA"], dtype="string")})
     assert list(sort_order(frame)) == [1, 3, 2, 0]
     assert sort_order(frame.iloc[0:0]).dtype == np.intp
+
+
+def test_a_large_store_is_read_by_the_child_processes_with_the_same_result(tmp_path, monkeypatch):
+    import data.store as store_module
+
+    store, _ = _store(tmp_path, synthetic_events(200, seed=6))
+    small_frame, small_order = store.load_events()        # in-process (below SMALL_STORE_ROWS)
+    monkeypatch.setattr(store_module, "SMALL_STORE_ROWS", 0)
+    monkeypatch.setattr(store_module, "READ_PROCESSES", 2)
+    big_frame, big_order = store.load_events()
+    pd.testing.assert_frame_equal(big_frame.take(big_order).reset_index(drop=True),
+                                  small_frame.take(small_order).reset_index(drop=True))
