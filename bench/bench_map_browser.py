@@ -81,17 +81,18 @@ def measure(kind: str, n: int, changes: int) -> dict:
         path = "/map" if kind == "ours" else "/"
         page.goto(server.base_url + path, wait_until="commit", timeout=CAP_S * 1000)
         result["cold_s"] = _wait_painted(page, result["located"], started)
-        if result["cold_s"] is not None:
-            box = page.get_by_test_id("stSidebar").get_by_label("Minimum fatalities")
-            for least in MIN_FATALITIES[:changes]:
-                expected = located(url, least)
-                box.fill(str(least))
-                t0 = time.perf_counter()
-                box.press("Enter")
-                took = _wait_painted(page, expected, t0)
-                result["changes_s"].append(took)
-                if took is None:
-                    break
+        if result["cold_s"] is None:   # over the cap: let the first paint finish, then still time the changes
+            _wait_painted(page, result["located"], time.perf_counter())
+        box = page.get_by_test_id("stSidebar").get_by_label("Minimum fatalities")
+        for least in MIN_FATALITIES[:changes]:
+            expected = located(url, least)
+            box.fill(str(least))
+            t0 = time.perf_counter()
+            box.press("Enter")
+            took = _wait_painted(page, expected, t0)
+            result["changes_s"].append(took)
+            if took is None:
+                break
         result["peak_rss_mb"] = peak_rss_mb(server.pid)
     return result
 
