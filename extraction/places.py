@@ -42,7 +42,11 @@ _STOP = {
     "levies", "ctd", "counter", "federal", "provincial", "prime", "president", "his", "her", "their", "its",
     "there", "these", "those", "both", "all", "one", "two", "three", "police station", "hospital", "road", "highway",
     "makran", "shia", "shiite", "sunni", "eid", "ramadan", "party", "league",
+    "iranian", "afghan", "indian", "chinese", "american", "british", "saudi", "tajik", "turkish",
 }
+# "in the Iranian city of Saravan", "the Afghan border town of Spin Boldak": a place abroad
+_ABROAD_BEFORE = re.compile(r"\b(?:Iranian|Afghan|Indian|Chinese|Tajik|Saudi|Emirati|Turkish)\s+(?:[a-z]+\s+){0,2}"
+                            r"(?:city|town|province|village|district|port|capital|region)\s+of\s+(?:the\s+)?$")
 _FOREIGN = {"afghanistan", "iran", "india", "china", "libya", "united states", "us", "usa", "uk", "saudi arabia",
             "qatar", "turkey", "russia", "tajikistan", "kabul", "tehran", "delhi", "new delhi", "kandahar",
             "khost", "kunar", "nangarhar", "jalalabad", "sistan", "baluchestan", "uae", "dubai", "beijing",
@@ -201,7 +205,7 @@ def find_places(text: str) -> list[PlaceMention]:
                                    or re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*or)\s*", text[last_excluded:start])):
             last_excluded = end  # "to Basima in Washuk district", "to parts of Sibi, Kohlu and Dera Bugti"
             continue
-        foreign = name.lower() in _FOREIGN
+        foreign = name.lower() in _FOREIGN or bool(_ABROAD_BEFORE.search(before))
         locative = bool(_LOCATIVE_BEFORE.search(before))
         if not locative and located and re.fullmatch(r"\s*(?:,|and|or|,\s*and)\s*", text[located[-1][1]:start]):
             locative = True  # "in the Zhob and Sui areas", "in Kharan and Kalat"

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from extraction import taxonomy
 from extraction.article import Article
@@ -36,6 +37,14 @@ _CAPTION = re.compile(r"\((?:AP|AFP|Reuters|EPA|Getty|Xinhua|PPI|APP|Online)\b[^
                       re.IGNORECASE)
 
 
+# An incident dated well before the report is told as context: it is coded from the reports of its own days.
+BACKGROUND_AFTER_DAYS = 10
+
+
+def _old_news(day: date, published: date | None) -> bool:
+    return published is not None and (published - day).days > BACKGROUND_AFTER_DAYS
+
+
 class RulesExtractor:
     """Sentence frames -> groups per place and day -> merged ACLED events."""
 
@@ -66,7 +75,8 @@ class RulesExtractor:
         grouper = Grouper(frames, article.published, article_dateline)
         claim = grouper.article_claim()
         protests = any("protest" in f.signals for f in frames)
-        return [self._row(article, g, claim, protests) for g in grouper.run()]
+        groups = [g for g in grouper.run() if not _old_news(g.day, article.published)]
+        return [self._row(article, g, claim, protests) for g in groups]
 
     @staticmethod
     def _row(article: Article, g: Group, article_claim: str = "", protests: bool = False) -> dict:
