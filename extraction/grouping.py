@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 from typing import Iterator
 
@@ -186,6 +187,8 @@ class Grouper:
             g.frames.append(f)
             if f.total:
                 g.no_deaths.add(id(f))
+                # "12 killed in separate attacks, including eight miners gunned down in Duki": the part is Duki's
+                g.assigned.extend(replace(c, subset=False) for c in f.deaths if c.subset and c.start < place.end)
             if f.separate and len(g.frames) > 1:
                 g.separate.add(id(f))
             self.current = g
@@ -205,6 +208,8 @@ class Grouper:
             return False
         known = {g.key() for g in self.groups if g.frames}
         places = [p for p in f.places if not p.foreign]
+        if places and re.match(r"\W*(?:In|At|Near|Inside|Outside)\s+(?:the\s+)?[A-Z]", text) and places[0].start < 40:
+            return False  # "In Harnai district's Shahrag area, two soldiers were martyred": a place-led new report
         if places:
             return not any(place_key(p.name) in known or place_key(p.parent) in known for p in places)
         return f.sentence.paragraph == self.background or bool(_ANAPHORIC.match(text))
