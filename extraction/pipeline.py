@@ -107,4 +107,16 @@ def complete_row(article: Article, event: dict, resolve: Resolver, extractor: Ex
         fatalities=int(row.get("fatalities") or 0),
         notes=event.get("notes") or f"{extractor.name} {extractor.version}: {row['sub_event_type']} in {location}",
     )
+    doubts = list(event.get("doubts") or [])
+    if row["geo_status"] == "unlocated":
+        doubts.insert(0, "place not found in the gazetteer")
+    if "doubts" in row:
+        row["doubts"] = "; ".join(doubts)
+    if "confidence" in row:
+        row["confidence"] = confidence_of(doubts)
     return row
+
+
+def confidence_of(doubts: list[str]) -> float:
+    """1.0 with nothing to doubt, less for each reason (an ordering for review, not a probability)."""
+    return round(max(0.1, 1.0 - 0.15 * len(doubts)), 2)

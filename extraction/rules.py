@@ -10,7 +10,7 @@ from extraction.clauses import split_clauses
 from extraction.dates import find_dates
 from extraction.frames import build_frame, is_heading
 from extraction.grouping import Grouper
-from extraction.merge import Group
+from extraction.merge import Group, specificity
 from extraction.sentences import Sentence, split_sentences
 
 VERSION = "rules-1"
@@ -45,6 +45,30 @@ def _old_news(day: date, published: date | None) -> bool:
     return published is not None and (published - day).days > BACKGROUND_AFTER_DAYS
 
 
+def doubts_of(g: Group, main_day: date | None, article: Article) -> list[str]:
+    """Why an analyst should look at this event first (empty when nothing is doubtful)."""
+    doubts = []
+    if g.all_weak():
+        doubts.append("type decided by a weak cue (only who died)")
+    if g.place.start == g.place.end == 0:
+        doubts.append("place taken from the dateline")
+    elif specificity(g.place) == 0:
+        doubts.append("place only at district level")
+    if g.admin_guessed:
+        doubts.append("district guessed from the dateline")
+    counted = [f for f in g.frames if f.deaths and id(f) not in g.no_deaths]
+    if g.fatalities() and len(counted) + bool(g.assigned) <= 1:
+        doubts.append("toll from a single mention")
+    values = {c.value for f in counted for c in f.deaths if not c.subset}
+    if len(values) > 1 and not any(c.update for f in counted for c in f.deaths):
+        doubts.append(f"competing tolls {sorted(values)}")
+    if main_day is not None and g.day != main_day:
+        doubts.append("not the report's main day: possibly background")
+    if article.published is None or article.published_guessed:
+        doubts.append("publication date guessed")
+    return doubts
+
+
 class RulesExtractor:
     """Sentence frames -> groups per place and day -> merged ACLED events."""
 
@@ -76,7 +100,12 @@ class RulesExtractor:
         claim = grouper.article_claim()
         protests = any("protest" in f.signals for f in frames)
         groups = [g for g in grouper.run() if not _old_news(g.day, article.published)]
-        return [self._row(article, g, claim, protests) for g in groups]
+        rows = []
+        for g in groups:
+            row = self._row(article, g, claim, protests)
+            row["doubts"] = doubts_of(g, grouper.main_day, article)
+            rows.append(row)
+        return rows
 
     @staticmethod
     def _row(article: Article, g: Group, article_claim: str = "", protests: bool = False) -> dict:
