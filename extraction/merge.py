@@ -65,6 +65,10 @@ class Group:
         if best[0] == "Battles" and ("Violence against civilians", "Attack") in kinds and "clash" not in signals \
                 and self.dead_classes() == {"civilian"}:
             best = ("Violence against civilians", "Attack")  # only civilians died and nobody fought back
+        frames = self.frames + self.weak
+        if best[0] == "Explosions/Remote violence" and "smallarms" in signals and targets & {"military", "police"} \
+                and not bombs - {"ied"} and all("generic_blast" in f.signals for f in frames if "ied" in f.signals):
+            return "Battles", "Armed clash"  # an assault "with gunfire and explosions" on the forces, no device named
         if best[0] == "Explosions/Remote violence":
             subs = {k[1] for k in kinds if k[0] == best[0]}
             for key in taxonomy.EXPLOSIVE_ORDER:

@@ -33,6 +33,7 @@ _ARMED = re.compile(r"\b(?:gunmen|armed men|assailants|attackers|militants|terro
 
 # a photo credit marks a caption paragraph: "(AP Photo/...)", "- AFP Photo", "File photo", "Photo: Reuters"
 _CAPTION = re.compile(r"\((?:AP|AFP|Reuters|EPA|Getty|Xinhua|PPI|APP|Online)\b[^)]{0,40}\bPhoto\b|\b(?:AP|AFP|Reuters|EPA|APP|PPI|INP|Online)\s+(?:File\s+)?Photo\b"
+                      r"|\((?:AP|AFP|Reuters|EPA|Getty(?: Images)?|Xinhua|APP|PPI|Anadolu|Dawn|INP|Online|White Star)\)\s*$"
                       r"|^\W*(?:File\s+)?Photo\s*[:|]|\bFile\s+(?:photo|image)\b|\bPhoto\s*:\s*(?:AP|AFP|Reuters|File|Twitter|X|Screengrab)\b",
                       re.IGNORECASE)
 

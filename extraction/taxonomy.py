@@ -111,6 +111,12 @@ _EQUIPMENT = re.compile(r"\b(?:armed with|equipped with|carrying|wielding|laden 
                         r"(?=,?\s+(?:attacked|stormed|opened fire|fired|raided|struck|assaulted|ambushed)\b|[.;]|$)", re.IGNORECASE)
 
 
+_IED_SPECIFIC = re.compile(r"\bIEDs?\b|\bimprovised explosive|\broadside\b|\blandmines?\b|\bland mines?\b|\bplanted\b|"
+                          r"\bremote[- ]controlled\b|\bmagnetic\b|\b(?:motorcycle|car|bicycle|cart|vehicle|parcel|pressure)[- ]bomb|"
+                          r"\bbomb (?:planted|fitted|hidden|attached)|\bexplosive device|\bdetonat\w+|\bblew up\b|\bblown up\b"
+                          r"|\bbomb blast\b|\bblast\b|\bexplosion\b", re.IGNORECASE)
+
+
 def signals_of(text: str) -> set[str]:
     text = _RPG.sub("heavy weapons", text)  # an assault with RPGs is a gunfight, not a grenade or shelling attack
     text = _EQUIPMENT.sub(" armed ", text)
@@ -122,6 +128,8 @@ def signals_of(text: str) -> set[str]:
         found = {name for name in found if name in _PROTEST_SIGNALS or SIGNALS[name].search(head)}
     if "ied" in found and (not _DETONATION.search(text) or not SIGNALS["ied"].search(_RECOVERY_RE.sub(" ", text))):
         found.discard("ied")  # explosives named but nothing went off: a seizure, a threat, a warning
+    if "ied" in found and not _IED_SPECIFIC.search(text):
+        found.add("generic_blast")  # "gunfire and explosions": no device named
     if "destruction" in found and _ALLEGED.search(text):
         found.discard("destruction")  # "police said the protesters threw stones": one side's account
     if not found & {"suicide", "ied", "grenade", "shelling"}:
@@ -192,6 +200,9 @@ def frame_type(signals: set[str], targets: set[str], deaths: bool,
         return "Protests", "Excessive force against protesters"
     if "shelling" in signals and "smallarms" in signals and not signals & {"suicide", "air", "grenade", "ied"}:
         return "Battles", "Armed clash"  # rockets fired in a ground assault with guns: a fight, not stand-off fire
+    if "generic_blast" in signals and "smallarms" in signals and not signals & {"suicide", "air", "grenade", "shelling"} \
+            and targets & {"military", "police", "militant"}:
+        return "Battles", "Armed clash"  # "attacks involving gunfire and explosions" on the forces: an assault
     for key in EXPLOSIVE_ORDER:
         if key in signals:
             return "Explosions/Remote violence", SUB_OF[key]
