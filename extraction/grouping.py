@@ -139,7 +139,8 @@ class Grouper:
     def add(self, f: Frame) -> None:
         self.at_index = f.sentence.index
         if f.dated_only:
-            return  # it only dates the incident (see main_day)
+            self.redate(f)  # it only dates the incident (see main_day), or the one it names
+            return
         own = f.event_date
         if f.where_only:
             self.where_only.append(f)
@@ -160,6 +161,9 @@ class Grouper:
         if own is not None and own != self.main_day and _PLUPERFECT.search(f.sentence.text[f.offset:]):
             self.background = f.sentence.paragraph  # "On July 25 last, forces had averted an attack": told as past
         places = drop_containers([p for p in f.places if not p.foreign])
+        if len(places) > 1 and re.match(rf"\W*(?:In|At)\s+(?:the\s+)?{re.escape(places[0].name)}\s*,", f.sentence.text[f.offset:]) \
+                and all(p.kind in ("bazaar", "area", "village", "") and not gazetteer.is_district(p.name) for p in places[1:]):
+            places = places[:1]  # "In Panjgur, police ... near Chitkan bazaar": the opening place frames the sentence
         stand_in = bool(places) and all(p.start == p.end == 0 for p in places)
         same_day = own is None or (self.current is not None and own == self.current.day)
         if stand_in and same_day and (any((g.kind() or ("",))[0] in ("Protests", "Riots") for g in self.groups)
@@ -198,6 +202,24 @@ class Grouper:
                 g.weak.append(f)
                 g.assigned.extend(counts_for(place, places, f))
             self.current = None
+
+    def redate(self, f: Frame) -> None:
+        """"The operation in Buleda was carried out on Saturday": the incident at the place it names takes
+        that day, when no sentence of its own gave one."""
+        own = f.event_date
+        text = f.sentence.text.lower()
+        named = [g for g in self.groups if g.frames and g.place.name.lower() in text]
+        if own is None or len(named) != 1 or named[0].day == own:
+            return
+        g = named[0]
+        if any(x.event_date == g.day for x in g.frames) or (place_key(g.place.name), own, "") in self.by_key:
+            return
+        for key, value in list(self.by_key.items()):
+            if value is g:
+                del self.by_key[key]
+                self.by_key[(key[0], own, key[2])] = g
+        g.day = own
+        self.current = g
 
     def continues_background(self, f: Frame, own: date | None) -> bool:
         """Background keeps its status across the sentences that go on telling it: an undated frame

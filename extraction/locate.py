@@ -123,6 +123,13 @@ def _inside(q: PlaceMention, district: PlaceMention) -> bool:
         and gazetteer.resolve(q.name) is None
 
 
+def _coordinated(p: PlaceMention, q: PlaceMention) -> bool:
+    """Neighbours in a list ("in Turbat, Panjgur, Gwadar and Pasni"): a town named like its district
+    stands beside the others, it does not contain them."""
+    gap = q.start - p.end if q.start > p.end else p.start - q.end
+    return not p.kind and 0 < gap <= 6 and not q.kind
+
+
 def drop_containers(places: list[PlaceMention]) -> list[PlaceMention]:
     """"In Panjgur, ... in the Gichk area": a district named beside a place the gazetteer puts inside
     it is that place's district, not a second location."""
@@ -131,7 +138,8 @@ def drop_containers(places: list[PlaceMention]) -> list[PlaceMention]:
     kept = []
     for p in places:
         inner = next((q for q in places if q is not p and gazetteer.is_district(p.name) and not q.parent
-                      and place_key(q.name) != place_key(p.name) and _inside(q, p)), None)
+                      and place_key(q.name) != place_key(p.name) and _inside(q, p)
+                      and not _coordinated(p, q)), None)
         if inner is None:
             kept.append(p)
     if len(kept) == len(places):
