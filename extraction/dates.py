@@ -58,7 +58,9 @@ _EVENT_VERB = re.compile(r"\b(?:took place|occurred|happened|carried out|killed|
                          r"broke out|erupted|"
                          r"opened fire|shot|abducted|kidnapped|martyred)\b", re.IGNORECASE)
 _SCHEDULE = re.compile(r"\b(?:for|from|till|until)\s+(?:next\s+|coming\s+)?$", re.IGNORECASE)
-_STATEMENT_AFTER = re.compile(r"^\W{0,3}(?:\)\s*)?(?:said|told|announced|confirmed|reported)\b", re.IGNORECASE)
+# "China on Tuesday demanded that ...", "the ministry on Friday condemned": the day of a reaction
+_STATEMENT_AFTER = re.compile(r"^\W{0,3}(?:\)\s*)?(?:said|told|announced|confirmed|reported|demanded|condemned|urged|"
+                              r"called for|vowed|warned|denied|rejected|welcomed|criticised|criticized|summoned)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,7 +14,26 @@ from extraction.places import PlaceMention
 _SMALL_KINDS = ("area", "areas", "village", "town")
 
 
+def _city_for_town(place: PlaceMention) -> PlaceMention | None:
+    """"in Orangi Town", "Karachi's Korangi": a city's administrative towns (gazetteer tehsils named
+    "X Town" in a district named after its city) are parts of the city, coded at the city."""
+    found = gazetteer.resolve(place.name)
+    if found is None or found.kind != "tehsil" or not found.name.endswith(" Town"):
+        return None
+    city = gazetteer.resolve(found.admin2)
+    if city is None or city.kind not in ("populated place", "locality") or city.name.casefold() != found.admin2.casefold():
+        return None
+    return PlaceMention(name=city.name, start=place.start, end=place.end, kind="", province=place.province)
+
+
 def town_for_area(place: PlaceMention) -> PlaceMention:
+    city = _city_for_town(place)
+    if city is not None:
+        return city
+    return _town_for_area(place)
+
+
+def _town_for_area(place: PlaceMention) -> PlaceMention:
     """"the Absar area of Turbat": a part of a town is coded at the town (the area is an alternative name).
     So is a city's neighbourhood named "X Town" ("Quetta's Satellite Town") that the gazetteer does not know."""
     if place.kind == "town" and place.parent and gazetteer.resolve(place.name) is None:

@@ -289,7 +289,7 @@ _PLUS_ONE_RE = re.compile(
 
 # "killing two Pakistani soldiers and a truck driver": a count plus one more victim
 _COUNT_AND_ONE_RE = re.compile(
-    rf"(?:{DEATH})\s+(?:at least\s+)?(?P<num>{NUMBER})\s+(?:[\w\-]+\s+){{0,2}}?(?P<a>{_NOUN})\s+and\s+(?:a|an|one|another)\s+"
+    rf"(?:{DEATH})\s+(?:at least\s+)?(?P<num>{NUMBER})\s+(?:[\w\-]+\s+){{0,2}}?(?P<a>{_NOUN})\s+and\s+(?:a|an|one|another|their|his|her)\s+"
     rf"(?:[\w\-]+\s+){{0,2}}?(?P<b>{_NOUN})\b", re.IGNORECASE)
 
 _RANKS = {

@@ -51,7 +51,9 @@ _FOREIGN = {"afghanistan", "iran", "india", "china", "libya", "united states", "
             "qatar", "turkey", "russia", "tajikistan", "kabul", "tehran", "delhi", "new delhi", "kandahar",
             "khost", "kunar", "nangarhar", "jalalabad", "sistan", "baluchestan", "uae", "dubai", "beijing",
             "washington", "london", "sri lanka", "bangladesh", "paktika", "paktia", "zabul", "helmand", "nimroz",
-            "logar", "ghazni", "nuristan", "badakhshan", "herat", "spin boldak", "torkham afghanistan"}
+            "logar", "ghazni", "nuristan", "badakhshan", "herat", "spin boldak", "torkham afghanistan",
+            "paris", "geneva", "new york", "brussels", "moscow", "riyadh", "doha", "ankara", "istanbul",
+            "zahedan", "saravan", "mashhad", "berlin", "tokyo", "abu dhabi", "muscat", "baghdad", "dushanbe"}
 _COUNTRIES = ("afghanistan", "iran", "india", "china", "libya", "tajikistan", "uae", "saudi arabia", "qatar")
 _LOCATIVE_BEFORE = re.compile(
     r"(?:\b(?:[Ii]n|[Aa]t|[Nn]ear|[Ii]nside|[Oo]utside|[Aa]cross|around|within|on|into|targeted|hit|struck|rocked|attacked)\s+"
@@ -67,6 +69,9 @@ _EXCLUDED_BEFORE = re.compile(
     r"officer|commissioner|sho|dpo|ssp|sp|spokesman|spokesperson|mir|mr|sardar|khan|chief|minister|governor|"
     r"candidate|leader|chairman|senator|mna|mpa|ig|dig|inspector|like)\s+(?:the\s+)?"
     r"|\b(?:hospitals?|clinic|medical (?:centre|center|complex))\s+(?:in|at)\s+(?:the\s+)?"
+    # "told reporters in Karachi", "at a news conference in Quetta": where a statement was made
+    r"|\b(?:told|briefed|addressing|addressed|talking to|speaking to)\s+(?:reporters|journalists|the media|media\w*|newsmen)\s+(?:in|at)\s+(?:the\s+)?"
+    r"|\b(?:press|news)\s+conference\s+(?:in|at)\s+(?:the\s+)?"
     r"|\b(?:to|in|across)\s+(?:parts|areas|much|most|several parts) of\s+(?:the\s+)?"  # "cutting power to parts of Sibi"
     # "three of the injured succumbed to their wounds in Quetta": where the hospital was
     r"|\b(?:succumbed|died|passed away)\b[^.;]{0,40}\b(?:in|at)\s+(?:the\s+)?(?:a\s+)?(?:hospital\s+in\s+)?"

@@ -38,6 +38,8 @@ _CAPTION = re.compile(r"\((?:AP|AFP|Reuters|EPA|Getty|Xinhua|PPI|APP|Online)\b[^
                       re.IGNORECASE)
 
 
+# a sub-heading that opens with a day: "Monday, 9 June — Khyber", "June 12: Kech"
+_SECTION_DAY = re.compile(r"\W*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2}\b)")
 # An incident dated well before the report is told as context: it is coded from the reports of its own days.
 BACKGROUND_AFTER_DAYS = 10
 
@@ -81,9 +83,13 @@ class RulesExtractor:
         sentences = split_sentences(article.body)
         article_dateline = next((s.dateline for s in sentences[:6] if s.dateline), ())
         frames = []
+        section_days: list = []  # "Monday, 9 June — Khyber": a dated sub-heading dates the section under it
         for s in sentences:
             paragraph = _paragraph_of(article.body, s)
             if _norm(s.text) == title or is_heading(s, paragraph):
+                if frames and _norm(s.text) != title and len(s.text.split()) <= 8 and _SECTION_DAY.match(s.text):
+                    section_days = [d for d in find_dates(s.text, article.published) if d.kind == "event"] or (
+                        [] if re.search(r"[A-Za-z]{3,}", s.text) else section_days)
                 continue  # headlines and bullets repeat the story in telegraph style
             if _CAPTION.search(paragraph):
                 continue  # a photo caption describes a picture, often a file picture of another incident
@@ -96,6 +102,8 @@ class RulesExtractor:
                     # "X was shot dead in A while a grenade hit B on Sunday": the day closing the
                     # sentence scopes over both clauses
                     f.dates = [d for d in find_dates(s.text[s.dateline_end:], article.published) if d.kind == "event"]
+                if section_days and not any(d.kind == "event" for d in f.dates):
+                    f.dates = list(section_days) + f.dates
                 frames.append(f)
         grouper = Grouper(frames, article.published, article_dateline)
         claim = grouper.article_claim()
