@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from typing import Iterator
 
 from extraction import gazetteer
@@ -68,6 +68,10 @@ _ANAPHORIC = re.compile(r"\W*(?:They|He|She|It|The\s+(?:attackers|assailants|gun
                         r"victims|suspects))\b")
 _NEW_INCIDENT = re.compile(r"\W*(?:Separately|Elsewhere|Meanwhile|Similarly|Also|Besides|Moreover|In (?:another|a separate|a second|"
                            r"the second|a similar|a related)\b|On (?:the )?(?:same|other) (?:day|hand)\b)", re.IGNORECASE)
+
+
+_DAY_OFF = re.compile(r"\b(?:a|one)\s+day\s+(?P<way>before|after|earlier|later)\s+(?:the|this)\b"
+                      r"|\b(?:on\s+)?the\s+(?P<way2>previous|next|following)\s+day\b", re.IGNORECASE)
 
 
 def _vague_first(f: Frame) -> bool:
@@ -141,7 +145,7 @@ class Grouper:
         if f.dated_only:
             self.redate(f)  # it only dates the incident (see main_day), or the one it names
             return
-        own = f.event_date
+        own = f.event_date or self.relative_day(f)
         if f.where_only:
             self.where_only.append(f)
             places = drop_containers([p for p in f.places if not p.foreign])
@@ -169,7 +173,8 @@ class Grouper:
         if stand_in and same_day and (any((g.kind() or ("",))[0] in ("Protests", "Riots") for g in self.groups)
                                       or self.current is not None and own is None and not stages_protest(f)):
             places = []  # the dateline stood in for a protest's place, and the protest's own place is known
-        elif len(places) == 1 and places[0].kind == "bazaar" and not places[0].parent and self.current is not None:
+        elif len(places) == 1 and places[0].kind == "bazaar" and not places[0].parent and self.current is not None \
+                and not self.town_nearby(places[0]):
             places = []  # "in Saddar Bazaar" after "in Pishin": a market of the town being reported
         elif f.places and not places:
             self.current = None  # abroad
@@ -202,6 +207,25 @@ class Grouper:
                 g.weak.append(f)
                 g.assigned.extend(counts_for(place, places, f))
             self.current = None
+
+    def town_nearby(self, place: PlaceMention) -> bool:
+        """"near the vegetable market in Miranshah bazaar" after a blast in Hurmaz: a market named after another
+        town of the same district is that town's; other markets belong to the town being reported."""
+        found = gazetteer.resolve(place.name)
+        return found is not None and self.current is not None and bool(self.current.admin2) \
+            and found.admin2.casefold() == self.current.admin2.casefold() and place_key(found.name) != self.current.key()
+
+    def relative_day(self, f: Frame) -> date | None:
+        """"A day before the Mir Ali blast", "the next day": a day counted from the incident told first."""
+        text = f.sentence.text[f.offset:]
+        m = _DAY_OFF.search(text)
+        if m is None or self.main_day is None or any(d.kind == "event" for d in f.dates):
+            return None
+        day = self.main_day + timedelta(days=-1 if (m["way"] or m["way2"]).lower() in ("before", "earlier", "previous") else 1)
+        if self.published is not None and day > self.published:
+            return None
+        f.dates = [d for d in f.dates if d.kind != "vague" or d.start != m.start()]
+        return day
 
     def redate(self, f: Frame) -> None:
         """"The operation in Buleda was carried out on Saturday": the incident at the place it names takes

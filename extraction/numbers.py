@@ -191,11 +191,13 @@ def find_deaths(sentence: str) -> list[DeathCount]:
                                                      r"|deaths|fatalities)\b", after, re.IGNORECASE)):
                 continue
             cls = "people"
+        breakdown = bool(counts) and bool(re.search(r"[—–(]\s*(?:[\w\-]+\s+){0,3}$", sentence[counts[-1].start:m.start()])) \
+            and not _DEATH_RE.search(sentence[counts[-1].start:m.start()])
         counts.append(DeathCount(
             value=value, victim_class=cls, vague=vague, update=update,
             earlier=bool(_EARLIER_RE.search(sentence[max(0, m.start() - 40):m.start()])),
             # "including nine policemen", "three of the dead were civilians": part of a toll, not another one
-            subset=bool(re.search(r"\b(?:including|among them|of whom|of them)\s*$", before, re.IGNORECASE)
+            subset=breakdown or bool(re.search(r"\b(?:including|among them|of whom|of them)\s*$", before, re.IGNORECASE)
                         or re.match(r"\s+of\s+(?:the|those)\s+(?:dead|killed|victims|deceased)\b", after, re.IGNORECASE)),
             start=m.start(), single=num.lower() in ("a", "an"), more=bool(re.match(r"\s+more\b", after, re.IGNORECASE)),
         ))
@@ -224,7 +226,7 @@ def find_deaths(sentence: str) -> list[DeathCount]:
 # Between two conjoined counts of one subject ("seven soldiers of the FC and seven security guards were
 # martyred", "1 officer and 5 soldiers embraced shahadat"): an "and" with no verb, death word or clause break.
 _CONJ_GAP = re.compile(r"^[^.;:]*?(?:,\s*|\s+)and\s+(?:at least\s+|another\s+)?$", re.IGNORECASE)
-_GAP_BREAK = re.compile(rf"\b(?:were|was|have|has|had|while|but|when|after|injur\w*|wound\w*)\b|{DEATH}", re.IGNORECASE)
+_GAP_BREAK = re.compile(rf"\b(?:were|was|have|has|had|while|but|when|after|injur\w*|wound\w*)\b|{DEATH}|[—–]|\s--?\s|\([^)]*$", re.IGNORECASE)
 
 
 def _with_single_before(sentence: str, count: DeathCount) -> DeathCount:
@@ -386,9 +388,15 @@ def _persons(np: str) -> int:
     if len(parts) < 2 or len(parts) > 12:
         return 0
     kept: list[str] = []
+    apposition = False
     for i, part in enumerate(parts):
         if not _PERSON_PART.match(part):
             return 0
+        indefinite = bool(re.match(r"(?i:a|an)\s", part))
+        if indefinite and (apposition or kept and re.fullmatch(r"[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]+)+", kept[-1])):
+            apposition = True  # "Malik Gul Rehman, a tribal elder ... and a member of the jirga": one man described
+            continue
+        apposition = False
         name_only = re.fullmatch(r"[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]+)*(?:,\s*\d{1,2})?", part)
         if name_only and kept and re.match(r"(?:a|an|the)\s", kept[-1]) and re.search(
                 rf"{re.escape(kept[-1])},\s+{re.escape(part)}", np):
