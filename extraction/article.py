@@ -120,6 +120,25 @@ def _byline_date(body: str, pattern: re.Pattern[str]) -> date | None:
         return None
 
 
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_\-:.]+)""", re.IGNORECASE)
+
+
+def _decode(raw: bytes, path: Path) -> str:
+    """UTF-8 text; a saved page in another encoding is read by the charset its <meta> declares."""
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        declared = _CHARSET.search(raw[:4096]) if path.suffix.lower() in (".html", ".htm") else None
+        if declared is not None:
+            charset = declared.group(1).decode("ascii")
+            try:
+                return raw.decode(charset)
+            except (LookupError, UnicodeDecodeError) as err:
+                raise ArticleError(f"{path}: not readable as UTF-8 nor as its declared charset {charset!r} "
+                                   f"({err})") from err
+        raise ArticleError(f"{path}: not UTF-8 text (byte {exc.start})") from exc
+
+
 def _split_header(text: str) -> tuple[dict[str, str], str]:
     head, sep, body = text.partition("\n---\n")
     if not sep:
@@ -146,10 +165,7 @@ def read_article(path: str | Path, *, published: date | str | None = None) -> Ar
         raw = path.read_bytes()
     except OSError as exc:
         raise ArticleError(f"{path}: cannot read article ({exc.strerror or exc})") from exc
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ArticleError(f"{path}: not UTF-8 text (byte {exc.start})") from exc
+    text = _decode(raw, path)
     text = text.replace("\r\n", "\n")
     if not text.strip():
         raise ArticleError(f"{path}: article is empty")

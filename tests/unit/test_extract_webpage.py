@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from errors import ArticleError
 from extraction.article import missing_date_hint, read_article
 from extraction.webpage import day_of, read_page
 
@@ -133,3 +134,17 @@ def test_page_without_a_date_says_so_with_a_hint(tmp_path: Path):
 ])
 def test_day_of_stamp(stamp: str, day: date | None):
     assert day_of(stamp) == day
+
+
+def test_page_in_a_declared_legacy_charset_is_decoded(tmp_path: Path):
+    html = page('<meta http-equiv="Content-Type" content="text/html; charset=windows-1252">'
+                '<meta property="article:published_time" content="2024-03-10">',
+                "<article><p>TURBAT: A bomb went off near a caf\u00e9 in Turbat on Friday \u2014 police said.</p></article>")
+    path = tmp_path / "legacy.html"
+    path.write_bytes(html.encode("cp1252"))
+    a = read_article(path)
+    assert "caf\u00e9" in a.body and "\u2014" in a.body and a.published == date(2024, 3, 10)
+    bad = tmp_path / "bad.html"
+    bad.write_bytes(b'<meta charset="no-such-codec"><p>caf\xe9</p>')
+    with pytest.raises(ArticleError, match="declared charset 'no-such-codec'"):
+        read_article(bad)
