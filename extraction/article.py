@@ -12,7 +12,8 @@ from data.schema import make_article_id
 from errors import ArticleError
 from extraction.webpage import read_page
 
-_HEADER_KEYS = ("title", "url", "published")
+# ``source:`` names the outlet when the address does not (or there is none), e.g. a summary.
+_HEADER_KEYS = ("title", "url", "published", "source")
 # The largest article accepted (bytes of the file, or of the body given to the extractor): about
 # 5,000 times a long news report and 100,000 lines of wire copy; larger input is refused at once
 # (before it is read) instead of keeping the CLI, the ingest command or the Ingest page busy for
@@ -218,7 +219,7 @@ def read_article(path: str | Path, *, published: date | str | None = None) -> Ar
         url=url,
         published=when,
         body=body,
-        source=source_name(url) if url else "",
+        source=fields.get("source", "").strip() or (source_name(url) if url else ""),
         published_guessed=guessed,
         published_from=source,
         kind=kind,

@@ -87,9 +87,17 @@ if upload is not None:
         if rejected:
             st.dataframe([{"row": r.row, "column": r.column, "value": str(r.value), "reason": r.reason}
                           for r in result.rejects], hide_index=True, width="stretch", key="import_rejects")
-        if valid and st.button(f"Store {valid} valid row{'s' if valid != 1 else ''}", key="import_store"):
+        # The outcome is shown here, where the button was (the top of the page is out of view by
+        # now), and a stored file is not offered for storing again.
+        this_file = (upload.name, getattr(upload, "file_id", None), upload.size)
+        done = st.session_state.get("import_done")
+        if done and done[0] == this_file:
+            for kind, message in done[1]:
+                (st.success if kind == "ok" else st.warning)(escape_markdown(message))
+            st.caption("Stored. Upload another file to import more.")
+        elif valid and st.button(f"Store {valid} valid row{'s' if valid != 1 else ''}", key="import_store"):
             with soft_guard(f"{upload.name} could not be stored"):
-                st.session_state["ingest_outcome"] = import_rows(view.store, result, upload.name)
+                st.session_state["import_done"] = (this_file, import_rows(view.store, result, upload.name))
                 st.rerun()
 
 st.divider()

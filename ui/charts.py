@@ -41,10 +41,23 @@ def _colour_scale(groups: list[str], split: str) -> alt.Scale:
                                            for i, g in enumerate(groups)])
 
 
-def with_period_end(table: pd.DataFrame, freq: str) -> pd.DataFrame:
-    """Adds ``period_end`` (the next period's first day), so each bar spans its whole week or month."""
+def stacked(table: pd.DataFrame, freq: str, measure: str) -> pd.DataFrame:
+    """Adds each bar's corners: ``period_end`` (the next period's first day, so a bar spans its
+    whole week or month) and ``y0``/``y1`` (stacked in group order). Vega-Lite cannot stack a
+    bar whose x is a range, so the stack is made here."""
     step = pd.Timedelta(days=7) if freq == WEEK else pd.offsets.MonthBegin(1)
-    return table.assign(period_end=pd.to_datetime(table["period"]) + step)
+    order = {g: i for i, g in enumerate(_ordered_groups(table))}
+    out = table.assign(period_end=pd.to_datetime(table["period"]) + step,
+                       group_rank=table["group"].map(order)).sort_values(["period", "group_rank"])
+    out["y1"] = out.groupby("period")[measure].cumsum()
+    out["y0"] = out["y1"] - out[measure]
+    return out[out[measure] > 0]
+
+
+def _domain(first: pd.Timestamp, last: pd.Timestamp, freq: str) -> list[str]:
+    # The whole span, empty periods included (zero bars are not drawn).
+    step = pd.Timedelta(days=7) if freq == WEEK else pd.offsets.MonthBegin(1)
+    return [pd.Timestamp(first).isoformat(), (pd.Timestamp(last) + step).isoformat()]
 
 
 def _ordered_groups(table: pd.DataFrame) -> list[str]:
@@ -61,10 +74,11 @@ def timeline_chart(table: pd.DataFrame, *, freq: str, selected: tuple[dt.date, d
     first, last = table["period"].min(), table["period"].max()
     brush = alt.selection_interval(name=BRUSH, encodings=["x"])
     pick = alt.selection_point(name=PICK, encodings=["x"], fields=["period"])
-    bars = alt.Chart(with_period_end(table, freq)).mark_bar(stroke="#ffffff", strokeWidth=0.3).encode(
-        x=alt.X("period:T", axis=time_axis(first, last, freq, _period_title(freq))),
+    bars = alt.Chart(stacked(table, freq, measure)).mark_bar(stroke="#ffffff", strokeWidth=0.3).encode(
+        x=alt.X("period:T", axis=time_axis(first, last, freq, _period_title(freq)),
+                scale=alt.Scale(domain=_domain(first, last, freq))),
         x2="period_end:T",
-        y=alt.Y(f"{measure}:Q", title=measure.capitalize(), stack=True),
+        y=alt.Y("y0:Q", title=measure.capitalize()), y2="y1:Q",
         color=alt.Color("group:N", title="Event type", scale=_colour_scale(groups, "event type"),
                         legend=alt.Legend(orient="bottom", columns=3) if legend else None),
         tooltip=[alt.Tooltip("period:T", title="From", format="%d %b %Y"), alt.Tooltip("group:N", title="Type"),
@@ -81,18 +95,16 @@ def trend_chart(table: pd.DataFrame, *, split: str, measure: str, freq: str, hei
     """Stacked bars of ``measure`` per period, one colour per group of ``split``."""
     groups = _ordered_groups(table)
     first, last = table["period"].min(), table["period"].max()
-    return alt.Chart(with_period_end(table, freq)).mark_bar(stroke="#ffffff", strokeWidth=0.3).encode(
-        x=alt.X("period:T", axis=time_axis(first, last, freq, _period_title(freq))),
+    return alt.Chart(stacked(table, freq, measure)).mark_bar(stroke="#ffffff", strokeWidth=0.3).encode(
+        x=alt.X("period:T", axis=time_axis(first, last, freq, _period_title(freq)),
+                scale=alt.Scale(domain=_domain(first, last, freq))),
         x2="period_end:T",
-        y=alt.Y(f"{measure}:Q", title=measure.capitalize(), stack=True),
+        y=alt.Y("y0:Q", title=measure.capitalize()), y2="y1:Q",
         color=alt.Color("group:N", title=split.capitalize(), scale=_colour_scale(groups, split),
                         sort=groups, legend=alt.Legend(orient="bottom", columns=2, labelLimit=260)),
-        order=alt.Order("group_rank:Q"),
         tooltip=[alt.Tooltip("period:T", title="From", format="%d %b %Y"),
                  alt.Tooltip("group:N", title=split.capitalize()), alt.Tooltip("events:Q"),
                  alt.Tooltip("fatalities:Q")],
-    ).transform_calculate(
-        group_rank=f"indexof({json.dumps(groups)}, datum.group)"
     ).properties(height=height)
 
 

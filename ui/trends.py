@@ -130,8 +130,10 @@ class Comparison:
     @staticmethod
     def percent(now: int, before: int) -> str:
         """"+50%", "-20%", "new" (nothing before), "0%"."""
+        if now == before:
+            return "0%"
         if before == 0:
-            return "0%" if now == 0 else "new"
+            return "new"
         return f"{(now - before) / before:+.0%}"
 
 

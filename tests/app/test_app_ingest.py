@@ -84,6 +84,11 @@ def test_import_lists_rejects_and_stores_only_valid_rows(store_url: str) -> None
     assert not at.exception, at.exception
     assert _count(store_url) == SEED_ROWS + 1
     assert any("1 new" in s.value for s in at.success)
+    # The confirmation sits where the button was, and the button is gone.
+    main = list(at.main)
+    import_at = next(i for i, e in enumerate(main) if getattr(e, "value", None) == "Import coded events")
+    assert any("1 new" in getattr(e, "value", "") for e in main[import_at:] if type(e).__name__ == "Success")
+    assert not [b for b in at.button if b.key == "import_store"]
 
 
 def test_unreadable_events_file_gets_a_clear_message(store_url: str) -> None:

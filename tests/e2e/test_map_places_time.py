@@ -161,3 +161,43 @@ def test_brushing_the_timeline_sets_the_dates_in_the_address_and_the_counts(serv
       return s && s.innerText.startsWith('{expected} event');
     }}""", timeout=30_000)
     _assert_clean(page, issues)
+
+
+TRENDS_SHOT = DOCS / "screenshot-trends.png"
+
+
+def test_trends_page_draws_its_charts(server, browser) -> None:
+    page, issues = browser
+    page.goto(f"{server.base_url}/trends", wait_until="domcontentloaded")
+    main = page.get_by_test_id("stMain")
+    main.get_by_text("This period against the one before").wait_for()
+    page.wait_for_function("() => document.querySelectorAll('[data-testid=\"stVegaLiteChart\"] canvas, "
+                           "[data-testid=\"stVegaLiteChart\"] svg').length >= 2", timeout=60_000)
+    assert main.get_by_test_id("stMetric").count() == 2
+    page.wait_for_timeout(1500)          # let Vega finish the choropleth
+    page.screenshot(path=str(TRENDS_SHOT), full_page=True)
+    assert TRENDS_SHOT.stat().st_size > 10_000
+    _assert_clean(page, issues)
+
+
+LEGEND_JS = """() => {
+  const f = document.querySelector("iframe[title='streamlit_folium.st_folium']");
+  const d = f && f.contentDocument;
+  const legend = d && d.querySelector('.ev-legend');
+  const box = d && d.querySelector('.leaflet-container');
+  if (!legend || !box) return null;
+  return {open: legend.open, legend: legend.getBoundingClientRect().height * legend.getBoundingClientRect().width,
+          map: box.getBoundingClientRect().height * box.getBoundingClientRect().width};
+}"""
+
+
+def test_legend_starts_folded_at_phone_width(server, browser) -> None:
+    page, issues = browser
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{server.base_url}/map", wait_until="domcontentloaded")
+    page.wait_for_function(f"({PAINTED_JS})() >= 0", timeout=PAINT_TIMEOUT_MS)
+    page.wait_for_function(f"(() => {{ const l = ({LEGEND_JS})(); return l && l.open === false; }})()",
+                           timeout=10_000)
+    sizes = page.evaluate(f"({LEGEND_JS})()")
+    assert sizes["legend"] < sizes["map"] / 10, sizes
+    _assert_clean(page, issues)
