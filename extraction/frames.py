@@ -11,7 +11,8 @@ from extraction.numbers import DeathCount, find_deaths, singular_death
 from extraction.places import PlaceMention, find_places, station_places
 from extraction.sentences import Sentence
 
-_TOTAL = re.compile(r"\bover the (?:weekend|past (?:two|three|four|\d+) days)\b|\bover (?:two|three|four|\d+) days\b|\bacross\b(?!\s+the\s+(?:\w+\s+)?(?:border|frontier|Durand Line))|\b(?:in|during) the (?:violence|unrest|fighting|attacks|operations|clashes)\b|\b(?:separate|several|multiple|coordinated|various|series of|wave of)\W+(?:\w+\W+){0,2}"
+_TOTAL = re.compile(r"\bover the (?:weekend|past (?:two|three|four|\d+) days)\b|\b(?:during|in|over) the (?:past |last )?(?:week|month|fortnight)\b|"
+                    r"\brecorded\s+(?:\w+\s+){0,2}incidents\b|\bover (?:two|three|four|\d+) days\b|\bacross\b(?!\s+the\s+(?:\w+\s+)?(?:border|frontier|Durand Line))|\b(?:in|during) the (?:violence|unrest|fighting|attacks|operations|clashes)\b|\b(?:separate|several|multiple|coordinated|various|series of|wave of)\W+(?:\w+\W+){0,2}"
                     r"(?:attacks|incidents|operations|bombings|blasts|places|locations|cities|districts)\b|\bin total\b.*\bacross\b",
                     re.IGNORECASE)
 _SEPARATE = re.compile(r"\b(?:another|a separate|in a separate|second|also)\s+(?:\w+\s+){0,2}(?:attack|incident|vehicle|car|blast)\b",

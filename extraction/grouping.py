@@ -118,6 +118,7 @@ class Grouper:
         self.current: Group | None = None
         self.background: int | None = None  # paragraph where background without a day began
         self.placeless_day: date | None = None  # day of an incident told with no place, being continued
+        self.summary_places: list[tuple[PlaceMention, Frame]] = []
 
     def group_for(self, place: PlaceMention, day: date, kind: str = "") -> Group:
         place = town_for_area(place)
@@ -203,6 +204,11 @@ class Grouper:
             self.current = g
         else:
             for place in places:  # a list of places: each gets the day, none gets the total
+                if f.total and not f.date_near(place.end):
+                    # a summary ("nine killed this week: ... one in Panjgur and one in Bajaur") names the
+                    # places of incidents told below; it makes no event of its own
+                    self.summary_places.append((place, f))
+                    continue
                 g = self.group_for(place, f.date_near(place.end) or self.main_day)
                 g.weak.append(f)
                 g.assigned.extend(counts_for(place, places, f))
@@ -307,6 +313,10 @@ class Grouper:
                 current.separate.add(id(f))
 
     def finish(self) -> list[Group]:
+        for place, f in self.summary_places:  # a summary's place joins the incident told there, if any
+            told = [g for g in self.groups if g.key() == place_key(town_for_area(place).name) and g.frames]
+            if len(told) == 1 and f not in told[0].weak:
+                told[0].weak.append(f)
         groups = [g for g in self.groups if g.kind() is not None]
         pending = self.pending
         lead = pending[0] if pending else None

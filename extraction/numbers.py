@@ -191,7 +191,7 @@ def find_deaths(sentence: str) -> list[DeathCount]:
                                                      r"|deaths|fatalities)\b", after, re.IGNORECASE)):
                 continue
             cls = "people"
-        breakdown = bool(counts) and bool(re.search(r"[—–(]\s*(?:[\w\-]+\s+){0,3}$", sentence[counts[-1].start:m.start()])) \
+        breakdown = bool(counts) and bool(re.search(r"[—–(]\s*(?:[\w\-]+\s+){0,5}$", sentence[counts[-1].start:m.start()])) \
             and not _DEATH_RE.search(sentence[counts[-1].start:m.start()])
         counts.append(DeathCount(
             value=value, victim_class=cls, vague=vague, update=update,
@@ -374,6 +374,9 @@ def _listed_dead(sentence: str) -> list[DeathCount]:
             cuts = [0] + [c.end() for c in re.finditer(r",\s+", np)] if rx is _BEFORE_VERB else [0]
             for cut in cuts:
                 persons = _persons(np[cut:])
+                if persons == 1 and rx is _AFTER_VERB and re.match(r"[A-Z][a-z]+\s+[A-Z]", np):
+                    # "gunmen shot dead Malik Gul Rehman, a tribal elder": one named victim
+                    return [DeathCount(1, "civilian", False, False, False, False, start, single=True)]
                 if persons >= 2:
                     classes = {_victim_class(part) for part in re.split(r",?\s+and\s+|,\s+", np[cut:])} - {None}
                     cls = classes.pop() if len(classes) == 1 else "people"  # "a polio worker and a constable": mixed
@@ -385,7 +388,7 @@ def _persons(np: str) -> int:
     """How many people a coordinated noun phrase lists; 0 when a conjunct is no person."""
     np = re.sub(r"^\W*(?:In\s+the\s+\w+\s+incident,\s*)?", "", np.strip())
     parts = [p.strip() for p in re.split(r",?\s+and\s+|,\s+", np) if p.strip()]
-    if len(parts) < 2 or len(parts) > 12:
+    if len(parts) > 12 or not parts:
         return 0
     kept: list[str] = []
     apposition = False
