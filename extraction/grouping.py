@@ -324,7 +324,15 @@ class Grouper:
         if home is not None:
             home.frames.insert(0, lead)
             groups, pending = [home], pending[1:]
-        if lead is not None and lead.kind and not lead.total and len(groups) > 1 and lead in pending:
+        where = next(self._places_after(lead.sentence.index, lead.event_date), None) \
+            if lead is not None and lead.kind and not lead.total and groups and lead in pending else None
+        if where is not None:
+            # "Two policemen were killed when a bomb hit their van. The device was planted near Tank city."
+            home = self.group_for(where, lead.event_date or self.main_day)
+            home.frames.insert(0, lead)
+            pending = pending[1:]
+            groups = [g for g in self.groups if g.kind() is not None]
+        elif lead is not None and lead.kind and not lead.total and len(groups) > 1 and lead in pending:
             # "Three policemen were killed when a bomb struck their van on Tuesday. The device, planted near
             # Tank city, went off ...": the placeless lead is the incident placed in the next sentences
             nxt = min((g for g in groups if g.frames), key=lambda g: min(f.sentence.index for f in g.frames), default=None)

@@ -97,6 +97,11 @@ _LATE_PASSIVE = re.compile(r"\b(?:were|have been|had been)\s+(?:also\s+)?(?:kill
 _CLAUSE_END = re.compile(r"[;:.]|,\s+(?:while|and|but|injuring|wounding|leaving)\b|\bwhile\b")
 
 
+# the count is the subject of an active killing verb with its own object
+_AGENT = re.compile(r"^(?:(?!\b(?:were|was|been|are|is|being)\b)[^.;:])*?\b(?:shot dead|gunned down|killed|murdered|martyred|stabbed)\s+"
+                    r"(?:an?\s|the\s|his\s|her\s|their\s|one\s|two\s|three\s|four\s|five\s|\d+\s|[A-Z][a-z])")
+
+
 @dataclass(frozen=True, slots=True)
 class DeathCount:
     value: int
@@ -181,6 +186,8 @@ def find_deaths(sentence: str) -> list[DeathCount]:
             re.search(r"\blater\s+(?:confirmed|put the (?:death\s+)?toll at|said)\s+$", sentence[max(0, m.start() - 40):m.start()],
                       re.IGNORECASE))  # "hospital officials later confirmed 14 deaths": a newer toll
         conjoined = bool(counts) and _conjoined(sentence, counts[-1].start, m.start())
+        if death_after and _AGENT.match(clause) and not death_before:
+            continue  # "two men on a motorcycle shot dead a trader": the number counts the killers
         if not (death_after or death_before or (toll and update) or conjoined):
             continue  # "killed one captain and four sepoys": the second count shares the first one's verb
         if death_after and injury_after and injury_after.start() < death_after.start() and not death_before \
@@ -231,7 +238,7 @@ _GAP_BREAK = re.compile(rf"\b(?:were|was|have|has|had|while|but|when|after|injur
 
 def _with_single_before(sentence: str, count: DeathCount) -> DeathCount:
     """"a captain and two sepoys ... embraced shahadat": one more victim conjoined before the count."""
-    m = re.search(rf"\b(?:a|an|one)\s+(?:[\w\-]+\s+)?(?P<noun>{_NOUN})\s+and\s+$", sentence[:count.start], re.IGNORECASE)
+    m = re.search(rf"\b(?:a|an)\s+(?:[\w\-]+\s+)?(?P<noun>{_NOUN})\s+and\s+$", sentence[:count.start], re.IGNORECASE)
     if m is None or count.subset or count.update:
         return count
     cls = count.victim_class if _CLASS_OF.get(m["noun"].lower()) == count.victim_class else "people"
@@ -272,8 +279,9 @@ def _with_pair(counts: list[DeathCount], m: re.Match[str] | None) -> list[DeathC
         return counts
     a, b = _CLASS_OF[m["a"].lower()], _CLASS_OF[m["b"].lower()]
     cls = a if a == b else "people"
-    kept = [c for c in counts if not (m.start() <= c.start < m.end() and c.victim_class == cls)]
-    return kept + [DeathCount(first[0] + second[0], cls, first[1], False, False, False, m.start())]
+    kept = [c for c in counts if not (m.start() <= c.start < m.end() and c.victim_class in (cls, a, b))]
+    parts = ((a, first[0]), (b, second[0])) if cls == "people" else ()
+    return kept + [DeathCount(first[0] + second[0], cls, first[1], False, False, False, m.start(), parts=parts)]
 
 
 _NOUN = "|".join(sorted((re.escape(w) for w in _CLASS_OF if w.isalpha()), key=len, reverse=True))
@@ -327,7 +335,8 @@ def _identified_dead(sentence: str) -> list[DeathCount]:
     m = _IDENTIFIED.search(sentence)
     if not m or _UNCONFIRMED.search(sentence):
         return []
-    names = m["names"]
+    names = re.sub(r",?\s*(?:a\s+|both\s+)?(?:residents?|natives?) of\s+[^,;]+(?:,\s*(?:Tehsil|District|tehsil|district)\s+[^,;]+)?",
+                   "", m["names"])  # "A, a resident of X, Tehsil Y, and B": where each lived
     names = re.split(r",?\s+(?:all|both)\s+(?:residents?|hailing|from|of)\b|,\s+(?:residents?|aged|who)\b", names)[0]
     parts = [p.strip() for p in re.split(r",|\band\b", names) if p.strip()]
     people = [p for p in parts if re.match(r"[A-Z]", p) and not re.match(r"(?:son|daughter|wife|resident)s?\b", p, re.I)]

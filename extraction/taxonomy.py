@@ -93,7 +93,7 @@ _DENY = re.compile(r"\bden(?:y|ied|ies)\b", re.IGNORECASE)
 
 _DETONATION = re.compile(
     r"\bblasts?\b|\bexplo(?:sion|sions|ded)\b|\bblew up\b|\bblown up\b|\bwent off\b|\bdetonat\w+|\bbombing\w*|"
-    r"\bbombed\b|\bstruck\b|\bhit\b|\bkill\w*|\bmartyr\w*|\binjur\w*|\bwound\w*|\bdead\b|\bdied\b|\bplanted\b"
+    r"\bbombed\b|\bstruck\b|\bhit\b|\bdamaged\b|\bdestroyed\b|\bripped\b|\btore\b|\bkill\w*|\bmartyr\w*|\binjur\w*|\bwound\w*|\bdead\b|\bdied\b|\bplanted\b"
     r"|\b(?:IED|bomb|explosive|landmine|mine)\s+attacks?\b",  # "an IED attack on a convoy": the device was used
     re.IGNORECASE)
 
