@@ -137,14 +137,18 @@ _UNCONFIRMED = re.compile(
     re.IGNORECASE)
 
 
+# every way a death is told below: the death words, ranks that "embraced", "identified as", listed victims
+_ANY_DEATH = re.compile(rf"{DEATH}|\bembraced\b|\bidentified as\b|\bto death\b", re.IGNORECASE)
+
+
 def find_deaths(sentence: str) -> list[DeathCount]:
     """Death counts stated in one sentence (injury counts and non-death numbers left out).
 
     A sentence that calls its deaths unconfirmed ("trying to confirm reports of a soldier's
     death") gives none: only confirmed deaths are coded.
     """
-    if _UNCONFIRMED.search(sentence):
-        return []
+    if not _ANY_DEATH.search(sentence) or _UNCONFIRMED.search(sentence):
+        return []  # no death word at all: nothing to count (most sentences of a report)
     counts: list[DeathCount] = []
     for m in _COUNT_RE.finditer(sentence):
         num = m["num"]
