@@ -47,9 +47,9 @@ def _matches(pred: dict, gold: dict) -> bool:
     return _norm(pred.get("location")) == _norm(pred.get("admin2")) == _norm(gold.get("admin2"))
 
 
-def _own_score(preds_by_name: dict[str, list[dict]]) -> dict:
+def _own_score(preds_by_name: dict[str, list[dict]], folder: Path = HOLDOUT) -> dict:
     tp = fp = fn = exact = 0
-    for gold_file in sorted(HOLDOUT.glob("*.json")):
+    for gold_file in sorted(folder.glob("*.json")):
         gold = json.loads(gold_file.read_text(encoding="utf-8"))
         preds = list(preds_by_name[gold_file.stem])
         for g in gold["events"]:  # greedy is enough for these small, well-separated reports
