@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from extraction import gazetteer, taxonomy
@@ -283,7 +283,11 @@ def build_frame(sentence: Sentence, published: date | None, dateline: tuple[str,
     if found_dead and not victims - {"people", "civilian"}:
         targets = {"civilian"}  # the Levies who found the bodies are not the victims
     kind = taxonomy.frame_type(signals, targets, bool(deaths) or single, victims)
-    places = _outside_background(find_places(text), text) or station_places(text)
+    places = _outside_background(find_places(text), text)
+    stations = station_places(text)
+    if stations and all(p.kind in ("tehsil", "district", "agency") or gazetteer.is_district(p.name) for p in places):
+        # "the Kundal checkpost in Mianwali district's Isa Khel tehsil": the post's area is the finer place
+        places = [replace(stations[0], parent=places[0].name if places else "")]
     if cut is not None:  # "Tuesday's attack came two days after a bomb in Mohmand": that place is the earlier one's
         places = [p for p in places if p.start < cut]
     unique: dict[str, PlaceMention] = {}

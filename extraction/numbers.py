@@ -79,7 +79,7 @@ _COUNT_RE = re.compile(
     r"(?=(?P<np>(?:[\s-]+(?:[“”\"‘’(]?[\w’'\-]+[“”\"’,)]?)){0,5}))",
     re.IGNORECASE,
 )
-_UPDATE_RE = re.compile(r"\b(?:risen|rose|climbed|jumped|increased|reached|mounted|(?:taking|bringing|took|brought|raising|raised|pushing|pushed)"
+_UPDATE_RE = re.compile(r"\b(?:(?:putting|put|placing|placed|revised)\s+the\s+(?:death\s+)?toll\s+at\s*$|risen|rose|climbed|jumped|increased|reached|mounted|(?:taking|bringing|took|brought|raising|raised|pushing|pushed)"
                         r"\s+the\s+(?:(?:death\s+)?toll|number of (?:[\w\-]+\s+){1,3}?(?:killed|dead|martyred)(?:\s+in the \w+)?))"
                         r"\s+to\s*$", re.IGNORECASE)
 _EARLIER_RE = re.compile(r"\bearlier\b", re.IGNORECASE)

@@ -171,7 +171,8 @@ def station_places(text: str) -> list[PlaceMention]:
     """The areas whose police station or post was attacked, when no other place is named."""
     return [PlaceMention(name=m["name"], start=m.start("name"), end=m.end("name"), kind="area")
             for m in _STATION_OF.finditer(text)
-            if m["name"].lower() not in _STOP and not _INSTALLATION.search(m["name"])]
+            if m["name"].lower() not in _STOP and not _INSTALLATION.search(m["name"])
+            and not gazetteer.province_name(m["name"])]
 
 
 def find_places(text: str) -> list[PlaceMention]:
@@ -264,10 +265,14 @@ def find_places(text: str) -> list[PlaceMention]:
     for i, (start, end, name, kind, foreign) in enumerate(located):
         if i in parent_idx:
             continue
-        if i + 1 < len(located) and re.fullmatch(r"[\w\-]*(?:\s+[A-Z][\w\-]*)*(?:\s+district)?[’']s\s+",
-                                                  text[end:located[i + 1][0]]):
+        if i + 1 < len(located) and re.fullmatch(r"[\w\-]*(?:\s+[A-Z][\w\-]*)*(?:\s+district)?[’']s\s+"
+                                                  r"(?:(?:crowded|busy|main|old|central|famous|historic|bustling|congested)\s+)?",
+                                                  text[max(0, end - 2):located[i + 1][0]].removeprefix(text[max(0, end - 2):end])
+                                                  if text[max(0, end - 2):end] not in ("’s", "'s") else
+                                                  text[end - 2:located[i + 1][0]]):
             continue  # "Lakki Marwat's Serai Naurang area": the possessor is the next place's parent
-        poss = re.search(r"([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*?)(?:\s+district)?[’']s\s+$", text[max(0, start - 60):start])
+        poss = re.search(r"([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*?)(?:\s+district)?[’']s\s+(?:(?:crowded|busy|main|old|central|famous|"
+                         r"historic|bustling|congested|outer|inner|northern|southern|eastern|western)\s+)?$", text[max(0, start - 60):start])
         parent = parents.get(i, "") or (poss.group(1) if poss else "")
         if parent and gazetteer.province_name(parent):
             parent = ""
