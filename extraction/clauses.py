@@ -23,8 +23,8 @@ _OPENERS = re.compile(r",?\s+(?=while\b|whereas\b)|,\s+(?=and\s+(?:in\s+)?(?:ano
 # "relatives of two brothers who were gunned down in X on Sunday ended their sit-in"
 _RELATIVE_KILLING = re.compile(
     r"\b(?:who|whom)\s+(?:were|was|had been|have been)\s+(?:allegedly\s+)?(?:gunned down|shot dead|killed|murdered|"
-    r"abducted|kidnapped|martyred)\b[^,;]{0,120}?(?=\s+(?:ended|staged|held|blocked|protested|demanded|called off|"
-    r"continued|gathered|refused|buried|received)\b)", re.IGNORECASE)
+    r"abducted|kidnapped|martyred|seized|picked up)\b[^,;]{0,120}?(?=\s+(?:ended|staged|held|blocked|protested|demanded|called off|"
+    r"continued|gathered|refused|buried|received)\b|,\s+(?:saying|calling|demanding)\b)", re.IGNORECASE)
 _VIOLENT = frozenset({"suicide", "air", "grenade", "shelling", "ied", "clash", "firearm", "abduction", "mob",
                       "disrupted", "destruction"})
 

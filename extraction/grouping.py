@@ -224,8 +224,8 @@ class Grouper:
     def relative_day(self, f: Frame) -> date | None:
         """"A day before the Mir Ali blast", "the next day": a day counted from the incident told first."""
         text = f.sentence.text[f.offset:]
-        m = _DAY_OFF.search(text)
-        if m is None or self.main_day is None or any(d.kind == "event" for d in f.dates):
+        m = _DAY_OFF.search(text, 0, 40)
+        if m is None or m.start() > 12 or self.main_day is None or any(d.kind == "event" for d in f.dates):
             return None
         day = self.main_day + timedelta(days=-1 if (m["way"] or m["way2"]).lower() in ("before", "earlier", "previous") else 1)
         if self.published is not None and day > self.published:
@@ -363,7 +363,8 @@ class Grouper:
         if len(unkinded) == 1:
             return unkinded[0]
         day = lead.event_date or self.main_day
-        where = next(self._places_after(lead.sentence.index, lead.event_date), None)
+        where = next(self._places_after(lead.sentence.index, lead.event_date), None) \
+            or next(self._places_before(lead.sentence.index, lead.event_date), None)
         if where is not None:
             return self.group_for(where, day)
         if len(self.dateline) == 1 and (lead.deaths or lead.singular_death) and gazetteer.resolve(self.dateline[0]):
@@ -387,6 +388,14 @@ class Grouper:
                 places = drop_containers([p for p in f.places if not p.foreign])
                 if len(places) == 1:
                     yield places[0]
+
+    def _places_before(self, index: int, day: date | None) -> Iterator[PlaceMention]:
+        """A feature's opening scene ("The coffins rest on the road at Tajazai. ... the three were shot dead on
+        Monday"): the one place of the place-only sentences just before, when the story has no other place."""
+        found = [f for f in self.where_only if index - 3 <= f.sentence.index < index and f.event_date in (None, day)]
+        places = {place_key(p.name): p for f in found for p in drop_containers([q for q in f.places if not q.foreign])}
+        if len(places) == 1:
+            yield next(iter(places.values()))
 
     def article_claim(self) -> str:
         """A claim covering several attacks ("claimed responsibility for attacks in multiple locations")."""

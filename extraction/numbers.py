@@ -153,8 +153,10 @@ def find_deaths(sentence: str) -> list[DeathCount]:
     for m in _COUNT_RE.finditer(sentence):
         num = m["num"]
         before = sentence[max(0, m.start() - 40):m.start()]
-        if re.search(r"\bof the\s*$|\bthe\s*$|-$|\bNo\.?\s*$", before, re.IGNORECASE):
-            continue
+        if re.search(r"\bof the\s*$|\bthe\s*$|-$|\bNo\.?\s*$", before, re.IGNORECASE) and not (
+                re.search(r"\bthe\s*$", before, re.IGNORECASE) and re.match(
+                    rf"\s+(?:were|have been|had been)\s+(?:all\s+|also\s+)?(?:{DEATH})", sentence[m.end("num"):], re.IGNORECASE)):
+            continue  # ("Police say the three were shot dead": a definite count with its own death verb counts)
         if re.search(r"\b(?:relatives?|brother|father|mother|family|son|widow|friends?) of\s*$", before, re.IGNORECASE):
             continue  # "a relative of one of the men killed": the speaker, not a count
         after = sentence[m.end("num"):]
