@@ -3,13 +3,14 @@
 Each property holds for every example: the input gives a valid result or one of the project's own
 errors (errors.py), never another exception, and a failed write leaves the store as it was.
 Example counts are fixed so ``make test`` stays fast: 150 for each pure reader (random bytes as an event
-file, random bytes as an article file, random pasted text) and 60 for each test that also writes or
-queries the store (random CSV rows, random URL parameter sets): 570 in all.
+file, random JSON documents as an event file, random bytes as an article file, random pasted text) and 60
+for each test that also writes or queries the store (random CSV rows, random URL parameter sets): 720 in all.
 """
 from __future__ import annotations
 
 import csv
 import io
+import json
 import string
 import tempfile
 from pathlib import Path
@@ -93,6 +94,31 @@ def test_random_csv_rows_give_events_or_rejects_and_a_failed_write_changes_nothi
         assert (fuzz_store.count(), fuzz_store.data_version()) == (before, version)
         return
     assert fuzz_store.count() == before + summary.new
+
+
+JSON = st.recursive(st.none() | st.booleans() | st.integers() | st.floats() | CELLS,
+                    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=6), inner, max_size=4),
+                    max_leaves=12)
+RECORD = st.dictionaries(st.sampled_from(list(COLUMN_NAMES) + ["extra"]), JSON | CELLS, max_size=10)
+DOCUMENT = st.one_of(
+    st.lists(RECORD, max_size=6),
+    st.fixed_dictionaries({"events": st.lists(RECORD, max_size=6)}),
+    st.fixed_dictionaries({"type": st.just("FeatureCollection"),
+                           "features": st.lists(JSON | st.fixed_dictionaries(
+                               {"properties": RECORD | JSON, "geometry": JSON}), max_size=6)}),
+    JSON,
+)
+
+
+@FUZZ
+@given(document=DOCUMENT, suffix=st.sampled_from([".json", ".geojson"]))
+def test_random_json_documents_give_events_or_a_schema_error(document, suffix):
+    data = json.dumps(document, allow_nan=True).encode("utf-8", "surrogatepass")
+    try:
+        result = read_events(data, filename="fuzz" + suffix)
+    except DashboardError:
+        return
+    _check(result)
 
 
 @FUZZ
