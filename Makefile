@@ -12,7 +12,7 @@ setup: $(STAMP)
 	$(BIN)/python -m geo.build
 
 $(STAMP): requirements.txt
-	$(PYTHON) -m venv $(VENV)
+	[ -x $(BIN)/python ] || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --disable-pip-version-check -r requirements.txt
 	rm -f $(VENV)/.installed-*
 	touch $@

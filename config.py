@@ -22,6 +22,7 @@ class Settings:
     llm_base_url: str
     llm_model: str
     llm_api_key: str
+    analyst: str = "analyst"  # recorded with every correction (EVENTS_ANALYST)
 
 
 def load_settings(env: dict[str, str] | None = None) -> Settings:
@@ -35,4 +36,5 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
         llm_base_url=env.get("EVENTS_LLM_BASE_URL", ""),
         llm_model=env.get("EVENTS_LLM_MODEL", ""),
         llm_api_key=env.get("EVENTS_LLM_API_KEY", ""),
+        analyst=(env.get("EVENTS_ANALYST") or env.get("USER") or "analyst").strip() or "analyst",
     )

@@ -36,3 +36,7 @@ class GeocoderUnavailable(GeocodeError, ConnectionError):
 
 class StoreError(DashboardError, OSError):
     """The event store could not be opened, read or written."""
+
+
+class StaleEditError(StoreError):
+    """An analyst's change was made on an older version of an event that someone else changed since."""

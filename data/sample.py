@@ -230,6 +230,9 @@ def synthetic_events(n: int, *, seed: int = 42) -> pd.DataFrame:
         "article_id": article_ids,
         "origin": "synthetic",
         "run_id": "",
+        "review_status": "unreviewed",
+        "version": 1,
+        "fatalities_basis": "",
     })
     from data.loader import to_frame  # local: loader imports nothing from here, but keep import cost lazy
 

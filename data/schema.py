@@ -27,7 +27,7 @@ class Column:
 
 
 COLUMNS: tuple[Column, ...] = (
-    Column("event_id_cnty", STRING, "Stable event id: `PAK` + hash of article, place, day, type and actors", required=True),
+    Column("event_id_cnty", STRING, "Stable event id: `PAK` + hash of its first article, place, day, type and actors; kept when more sources attach", required=True),
     Column("event_date", DATE, "Day the incident happened (YYYY-MM-DD), not the report's day", required=True),
     Column("year", INT, "Year of `event_date`"),
     Column("time_precision", INT, "1 = day known, 2 = week, 3 = month"),
@@ -52,7 +52,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("latitude", FLOAT, "Latitude (WGS84) of the resolved place; empty when unlocated"),
     Column("longitude", FLOAT, "Longitude (WGS84) of the resolved place; empty when unlocated"),
     Column("geo_precision", INT, "1 = town, 2 = near a town / part of a district, 3 = district or province"),
-    Column("source", STRING, "Outlet(s) that reported the event"),
+    Column("source", STRING, "Outlet(s) that reported the event, `; `-separated"),
     Column("source_scale", CATEGORY, "ACLED source scale (National, Regional, ...)"),
     Column("notes", STRING, "Short description of the event"),
     Column("fatalities", INT, "Reported deaths for this event (conservative; injuries never counted)"),
@@ -64,9 +64,13 @@ COLUMNS: tuple[Column, ...] = (
     Column("geo_status", CATEGORY, "`located` or `unlocated` (kept, never placed at a fake point)", acled=False),
     Column("evidence", STRING, "Verbatim sentence(s) from the report; pieces joined by ` [...] `", acled=False),
     Column("source_url", STRING, "Address of the report", acled=False),
-    Column("article_id", STRING, "Stable id of the report (hash of its URL, or of its text)", acled=False),
+    Column("article_id", STRING, "Stable id of the report (hash of its URL; without one, of title, date and outlet, or the file path)", acled=False),
     Column("origin", CATEGORY, "How the row was made: `extracted`, `imported`, `edited` or `synthetic` (test data)", acled=False),
     Column("run_id", STRING, "Ingest run that wrote the row (see the `runs` table)", acled=False),
+    # Review: ours (see data/review.py).
+    Column("review_status", CATEGORY, "`unreviewed`, `reviewed` or `rejected` by an analyst (rejected events are kept, never mapped or exported)", acled=False),
+    Column("version", INT, "Edit counter; a change made on an older version is refused", acled=False),
+    Column("fatalities_basis", STRING, "Where `fatalities` came from: each source's toll and the rule that chose it", acled=False),
 )
 
 COLUMN_NAMES: tuple[str, ...] = tuple(c.name for c in COLUMNS)

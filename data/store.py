@@ -25,16 +25,19 @@ from sqlalchemy import event
 from sqlalchemy.dialects import postgresql as pg_dialect
 from sqlalchemy.dialects import sqlite as sqlite_dialect
 
+from data import migrate
 from data.loader import to_frame
 from data.rows import plain_records
 from data.reader import (arrow_to_frame, read_table_adbc, read_table_sqlalchemy, rowid_ranges, sort_order,
                          sqlite_path)
 from data.schema import COLUMNS, DATE, EVENT_TYPES, FLOAT, INT, KEY
-from data.tables import EVENTS, META, METADATA, RUNS
+from data.tables import EVENTS, META, RUNS, SOURCES
 from errors import SchemaError, StoreError
 
 # Columns whose change alone does not make a row "updated" (they record the write itself).
-_BOOKKEEPING = frozenset({"timestamp", "run_id"})
+_BOOKKEEPING = frozenset({"timestamp", "run_id", "review_status", "version"})
+# Kept by the review desk (data/review.py): an upsert sets them on new rows, never on existing ones.
+_REVIEW_MANAGED = frozenset({"review_status", "version"})
 _COMPARED = tuple(c.name for c in COLUMNS if c.name not in _BOOKKEEPING)
 _REQUIRED = tuple(c.name for c in COLUMNS if c.required)
 _VERSION_KEY = "data_version"
@@ -153,6 +156,13 @@ def _check_row(row: Mapping[str, Any], index: int) -> None:
         raise SchemaError(f"event row {index} ({row[KEY]}): sub_event_type {sub!r} is not a kind of {etype!r}")
 
 
+def _source_of(row: Mapping[str, Any]) -> dict[str, Any]:
+    return {"source_id": row[KEY], "event_id": row[KEY], "article_id": row.get("article_id"),
+            "outlet": row.get("source"), "url": row.get("source_url"), "published": None,
+            "fatalities": row.get("fatalities"), "evidence": row.get("evidence"), "coded": None,
+            "origin": row.get("origin"), "run_id": row.get("run_id"), "attached": row.get("timestamp")}
+
+
 def _chunks(items: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
     for start in range(0, len(items), size):
         yield items[start:start + size]
@@ -201,7 +211,7 @@ class EventStore:
         for attempt in range(3):
             try:
                 with self._write(raw=True) as conn:
-                    METADATA.create_all(conn, checkfirst=True)
+                    migrate.upgrade(conn)  # versioned schema (data/migrations); a pre-migration store is stamped
                     conn.execute(self._insert(META).values(key=_VERSION_KEY, value=0).on_conflict_do_nothing())
                 return
             except (sa.exc.OperationalError, sa.exc.ProgrammingError, sa.exc.IntegrityError) as exc:
@@ -229,6 +239,20 @@ class EventStore:
     @staticmethod
     def _bump(conn: sa.Connection) -> None:
         conn.execute(META.update().where(META.c.key == _VERSION_KEY).values(value=META.c.value + 1))
+
+    # For the review desk and ingest merging, which write several tables in one transaction.
+    def transaction(self, *, write: bool = True) -> _Transaction:
+        return self._write() if write else self._read()
+
+    bump = _bump
+
+    def now(self) -> float:
+        return self._clock()
+
+    @staticmethod
+    def records(rows: Iterable[Mapping[str, Any]] | pd.DataFrame) -> list[dict[str, Any]]:
+        """Rows as the events table stores them (typed by the schema; raises SchemaError)."""
+        return EventStore._records(rows)
 
     # ---- events -------------------------------------------------------------------------------------
 
@@ -300,9 +324,10 @@ class EventStore:
                 summary = self._upsert(conn, records, run_id)
                 removed = 0
                 for article_id, rows in articles:
-                    stale = EVENTS.delete().where(EVENTS.c.article_id == article_id, EVENTS.c.origin == "extracted",
-                                                  EVENTS.c[KEY].not_in([r[KEY] for r in rows]))
-                    removed += conn.execute(stale).rowcount or 0
+                    gone = ((EVENTS.c.article_id == article_id) & (EVENTS.c.origin == "extracted")
+                            & EVENTS.c[KEY].not_in([r[KEY] for r in rows]))
+                    conn.execute(SOURCES.delete().where(SOURCES.c.event_id.in_(sa.select(EVENTS.c[KEY]).where(gone))))
+                    removed += conn.execute(EVENTS.delete().where(gone)).rowcount or 0
                 if summary.new or summary.updated or removed:
                     self._bump(conn)
         except sa.exc.SQLAlchemyError as exc:
@@ -339,12 +364,18 @@ class EventStore:
                 row = {**row, "timestamp": now}
                 if run_id is not None:
                     row["run_id"] = run_id
+                # New rows start unreviewed at version 1; an existing row keeps both (the review desk's).
+                row.setdefault("review_status", None)
+                row["review_status"] = row["review_status"] or "unreviewed"
+                row["version"] = 1
                 writes.append(row)
             if not writes:
                 continue
             inserted = self._write_rows(conn, writes)
             if inserted is None:  # SQLite: the transaction held the write lock since the read, so it is exact
                 inserted = sum(1 for r in writes if r[KEY] not in existing)
+            # Each new event lists the report it came from (more attach through ingest.merge).
+            conn.execute(self._insert(SOURCES).on_conflict_do_nothing(), [_source_of(r) for r in writes])
             new += inserted
             updated += len(writes) - inserted
         return UpsertSummary(new, updated, unchanged)
@@ -358,7 +389,9 @@ class EventStore:
         """
         stmt = self._insert(EVENTS)
         stmt = stmt.on_conflict_do_update(index_elements=[EVENTS.c[KEY]],
-                                          set_={c.name: stmt.excluded[c.name] for c in EVENTS.c if c.name != KEY})
+                                          set_={**{c.name: stmt.excluded[c.name] for c in EVENTS.c
+                                                   if c.name != KEY and c.name not in _REVIEW_MANAGED},
+                                                "version": EVENTS.c.version + 1})
         if self._is_sqlite:
             conn.execute(stmt, rows)
             return None

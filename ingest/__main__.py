@@ -4,6 +4,8 @@
 
 A named .csv or .geojson file (or a .json holding a list of events) is imported as coded events,
 through the same validation as the Ingest page; other files and folders are read as articles.
+Rows of an event file whose id is already stored (our export, edited in a spreadsheet) are
+applied as corrections in the analyst's name (``--analyst`` or EVENTS_ANALYST), each change printed.
 (``python -m data.ingest`` is the same command under its older name.) The exit code is 1 when
 nothing could be read (every file rejected), 2 when the store could not be opened.
 """
@@ -39,6 +41,7 @@ def split_paths(paths: Sequence[str]) -> tuple[list[str], list[str]]:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m ingest", description=__doc__.split("\n\n")[0])
     parser.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders, or event files (.csv, .geojson, .json list)")
+    parser.add_argument("--analyst", help="name recorded with corrections from an edited export (default: EVENTS_ANALYST)")
     parser.add_argument("--store", help="SQLAlchemy URL (default: EVENTS_STORE_URL or var/events.sqlite)")
     parser.add_argument("--published", help="publication date YYYY-MM-DD for articles without one")
     parser.add_argument("--extractor", help="extractor name (default: EVENTS_EXTRACTOR or 'rules')")
@@ -63,7 +66,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             lines += report.lines()
             read += report.articles_read
         if event_files:
-            imported = import_event_files(event_files, store)
+            imported = import_event_files(event_files, store, analyst=args.analyst)
             lines += imported.lines()
             read += sum(1 for f in imported.files if not f.error)
     except DashboardError as exc:

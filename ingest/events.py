@@ -1,7 +1,7 @@
 """Importing coded event files (CSV, JSON, GeoJSON; an ACLED export works): read -> place -> store, one run.
 
 The Ingest page and ``python -m ingest FILE.csv`` both come through here, so a file imports the
-same way from either: every row validated by ``data.loader.read_events``, places resolved by
+same way from either (rows already stored are the analyst's corrections, ``ingest.corrections``): every row validated by ``data.loader.read_events``, places resolved by
 ``ingest.places``, the good rows upserted as one recorded run whose errors list every reject.
 """
 from __future__ import annotations
@@ -14,6 +14,7 @@ from typing import Sequence
 from data.loader import LoadResult, Reject, read_events
 from data.store import EventStore, UpsertSummary
 from errors import SchemaError
+from ingest.corrections import Corrections, apply_rows
 from ingest.places import Gazetteer, resolve_places
 
 EVENT_SUFFIXES = frozenset({".csv", ".geojson"})
@@ -51,6 +52,9 @@ class FileOutcome:
     summary: UpsertSummary = UpsertSummary()
     rejects: tuple[Reject, ...] = ()
     error: str = ""                    # the whole file could not be used
+    changes: tuple[str, ...] = ()      # analyst corrections applied (rows whose id was stored)
+    refused: tuple[str, ...] = ()      # corrections refused (stale version, invalid value)
+    suggested: int = 0                 # possible duplicates opened for review
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +84,17 @@ class ImportReport:
             if f.error:
                 out.append(f"  {f.name}: {f.error}")
             out.extend(f"  {f.name} row {r.row}, {r.column} = {r.value!r}: {r.reason}" for r in f.rejects)
+        changes = [c for f in self.files for c in f.changes]
+        if changes:
+            out.append(f"corrected by the analyst: {len(changes)} events")
+            out.extend(f"  {c}" for c in changes)
+        refused = [r for f in self.files for r in f.refused]
+        if refused:
+            out.append(f"corrections refused: {len(refused)}")
+            out.extend(f"  {r}" for r in refused)
+        suggested = sum(f.suggested for f in self.files)
+        if suggested:
+            out.append(f"for review: {suggested} possible duplicate(s)")
         return out
 
     def errors(self) -> list[dict[str, str]]:
@@ -90,6 +105,7 @@ class ImportReport:
                 out.append({"file": f.name, "reason": f.error})
             out.extend({"file": f.name, "row": str(r.row), "column": r.column, "value": r.value[:200],
                         "reason": r.reason} for r in f.rejects)
+            out.extend({"file": f.name, "reason": f"correction refused: {r}"} for r in f.refused)
         return out
 
 
@@ -97,13 +113,27 @@ def _rows_read(result: LoadResult) -> int:
     return len(result.frame) + len({r.row for r in result.rejects})
 
 
-def store_loaded(store: EventStore, result: LoadResult, filename: str) -> ImportReport:
-    """Store an already validated file (the Ingest page's confirm step) as one recorded run."""
+def _analyst(analyst: str | None) -> str:
+    from config import load_settings
+
+    return analyst or load_settings().analyst
+
+
+def _outcome(name: str, result: LoadResult, done: Corrections) -> FileOutcome:
+    return FileOutcome(name, _rows_read(result), done.summary, tuple(result.rejects), changes=done.changes,
+                       refused=done.refused, suggested=done.suggested)
+
+
+def store_loaded(store: EventStore, result: LoadResult, filename: str, *, analyst: str | None = None) -> ImportReport:
+    """Store an already validated file (the Ingest page's confirm step) as one recorded run.
+
+    Rows whose id is already stored are the analyst's corrections (``ingest.corrections``).
+    """
     run_id = store.start_run(IMPORT_EXTRACTOR, IMPORT_VERSION)
     outcome = FileOutcome(filename, _rows_read(result), UpsertSummary(), tuple(result.rejects))
     try:
-        outcome = FileOutcome(filename, outcome.read, store.upsert_events(result.frame, run_id=run_id),
-                              outcome.rejects)
+        outcome = _outcome(filename, result, apply_rows(store, result.frame, analyst=_analyst(analyst),
+                                                         run_id=run_id))
     finally:
         report = ImportReport(run_id, [outcome])
         store.finish_run(run_id, articles=0, summary=report.summary, errors=report.errors())
@@ -111,7 +141,7 @@ def store_loaded(store: EventStore, result: LoadResult, filename: str) -> Import
 
 
 def import_event_files(paths: Sequence[str | Path], store: EventStore, *,
-                       gazetteer: Gazetteer | None = None) -> ImportReport:
+                       gazetteer: Gazetteer | None = None, analyst: str | None = None) -> ImportReport:
     """Import event files as one run; a file that cannot be used is reported and the others go on."""
     run_id = store.start_run(IMPORT_EXTRACTOR, IMPORT_VERSION)
     files: list[FileOutcome] = []
@@ -125,11 +155,11 @@ def import_event_files(paths: Sequence[str | Path], store: EventStore, *,
                 continue
             try:
                 result = read_event_file(data, Path(raw).name, gazetteer=gazetteer)
-                summary = store.upsert_events(result.frame, run_id=run_id)
+                done = apply_rows(store, result.frame, analyst=_analyst(analyst), run_id=run_id)
             except SchemaError as exc:
                 files.append(FileOutcome(name, error=str(exc)))
                 continue
-            files.append(FileOutcome(name, _rows_read(result), summary, tuple(result.rejects)))
+            files.append(_outcome(name, result, done))
             store.heartbeat(run_id)
     finally:
         report = ImportReport(run_id, files)

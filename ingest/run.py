@@ -22,6 +22,8 @@ from tqdm import tqdm
 
 from data.store import RUN_LEASE_S, EventStore, UpsertSummary
 from errors import ArticleError, DashboardError, ExtractionError, SchemaError
+from ingest.identity import with_identity
+from ingest.merge import ArticleRows, sync_articles
 
 FOLDER_SUFFIXES = frozenset({".txt", ".text", ".md", ".html", ".htm"})
 # Articles written per store transaction: a commit per article cost more than extracting it.
@@ -70,12 +72,20 @@ class IngestReport:
     events_removed: int = 0  # stale extracted rows of re-ingested articles
     articles_without_events: list[str] = field(default_factory=list)
     articles_without_date: list[str] = field(default_factory=list)  # read, but no publication date found
+    sources_attached: int = 0    # reports attached to an incident another report gave
+    conflicts: int = 0           # analyst-set fields the extractor now codes differently
+    duplicates_suggested: int = 0
 
     def lines(self) -> list[str]:
         out = [f"articles read: {self.articles_read}",
                f"events: {self.events_new} new, {self.events_updated} updated, {self.events_unchanged} unchanged"
                + (f", {self.events_removed} removed" if self.events_removed else ""),
                f"run: {self.run_id}"]
+        review = [f"{n} {what}" for n, what in ((self.sources_attached, "report(s) attached to a known incident"),
+                                                 (self.conflicts, "conflict(s) with analyst corrections"),
+                                                 (self.duplicates_suggested, "possible duplicate(s)")) if n]
+        if review:
+            out.append("for review: " + ", ".join(review))
         if self.articles_without_events:
             out.append(f"no events found in: {', '.join(self.articles_without_events)}")
         if self.articles_without_date:
@@ -111,12 +121,14 @@ class _Pending:
     article_id: str
     rows: list[dict[str, Any]]
     undated: bool
+    published: dt.date | None = None
+    legacy_id: str | None = None
 
 
 class _Run:
     """Accumulates one ingest run's counts; extracted articles are written ``chunk`` at a time.
 
-    One transaction per chunk of articles (``EventStore.sync_articles``) instead of one per
+    One transaction per chunk of articles (``ingest.merge.sync_articles``) instead of one per
     article, and rows stay plain dicts all the way into the store.
     """
 
@@ -125,7 +137,7 @@ class _Run:
         self.run_id = store.start_run(str(extractor.name), str(extractor.version))
         self.chunk = max(1, chunk)
         self.summary = UpsertSummary()
-        self.removed = 0
+        self.removed = self.attached = self.conflicts = self.suggested = 0
         self.articles = 0
         self.rejects: list[tuple[str, str]] = []
         self.empty: list[str] = []
@@ -134,9 +146,9 @@ class _Run:
         self.store_lease = RUN_LEASE_S
         self.beat = float("-inf")
 
-    def add(self, name: str, load: Callable[[], Any]) -> None:
+    def add(self, name: str, load: Callable[[], Any], *, path: Path | None = None) -> None:
         try:
-            article = load()
+            article, legacy_id = with_identity(load(), path=path)
             rows = [_with_provenance(row, article) for row in
                     self.pipeline.extract_events(article, extractor=self.extractor)]
         except (ArticleError, ExtractionError, SchemaError) as exc:
@@ -148,7 +160,8 @@ class _Run:
             self.beat = time.monotonic()
         if any(p.article_id == article.article_id for p in self.pending):
             self.flush()   # the same article twice (two files, one URL): the later one wins, as before
-        self.pending.append(_Pending(name, article.article_id, rows, getattr(article, "published", "") is None))
+        self.pending.append(_Pending(name, article.article_id, rows, getattr(article, "published", "") is None,
+                                     _date(getattr(article, "published", None)), legacy_id))
         if len(self.pending) >= self.chunk:
             self.flush()
 
@@ -157,11 +170,15 @@ class _Run:
         pending, self.pending = self.pending, []
         if not pending:
             return
-        summary, removed, rejected = self.store.sync_articles(((p.article_id, p.rows) for p in pending),
-                                                              run_id=self.run_id)
+        # One event per incident across sources (ingest.merge), a chunk of articles per transaction.
+        outcome, rejected = sync_articles(self.store, [ArticleRows(p.article_id, p.rows, p.published, p.legacy_id)
+                                                       for p in pending], run_id=self.run_id)
         reasons = dict(rejected)
-        self.summary += summary
-        self.removed += removed
+        self.summary += outcome.summary
+        self.removed += outcome.removed
+        self.attached += outcome.attached
+        self.conflicts += outcome.conflicts
+        self.suggested += outcome.suggested
         for p in pending:
             if p.article_id in reasons:
                 self.rejects.append((p.name, reasons[p.article_id]))
@@ -177,7 +194,17 @@ class _Run:
         self.store.finish_run(self.run_id, articles=self.articles, summary=self.summary, errors=self.rejects)
         s = self.summary
         return IngestReport(self.articles, s.new, s.updated, s.unchanged, list(self.rejects), self.run_id,
-                            self.removed, list(self.empty), list(self.undated))
+                            self.removed, list(self.empty), list(self.undated), self.attached, self.conflicts,
+                            self.suggested)
+
+
+def _date(value: Any) -> dt.date | None:
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value)) if value else None
+    except ValueError:
+        return None
 
 
 def _with_provenance(row: dict[str, Any], article: Any) -> dict[str, Any]:
@@ -202,7 +229,7 @@ def ingest_paths(paths: Sequence[str | Path], store: EventStore, *, extractor: A
     files, missing = article_files(paths)
     run.rejects.extend(missing)
     for path in tqdm(files, desc="articles", unit="file", disable=not progress, file=sys.stderr):
-        run.add(str(path), lambda path=path: pipeline.read_article(path, published=published))
+        run.add(str(path), lambda path=path: pipeline.read_article(path, published=published), path=path)
     return run.finish()
 
 

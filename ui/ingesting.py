@@ -126,8 +126,15 @@ def import_rows(store: EventStore, result: LoadResult, filename: str) -> list[tu
     """Store the valid rows of an imported file as one recorded run (its rejects in the run's errors)."""
     report = store_loaded(store, result, filename)
     s = report.summary
-    return [("ok", f"Imported {filename}: {s.new} new, {s.updated} updated, "
-                   f"{s.unchanged} unchanged events (run {report.run_id}).")]
+    outcome = [("ok", f"Imported {filename}: {s.new} new, {s.updated} updated, "
+                      f"{s.unchanged} unchanged events (run {report.run_id}).")]
+    for f in report.files:
+        outcome += [("ok", f"Corrected {line}") for line in f.changes]
+        outcome += [("warn", f"Refused {line}") for line in f.refused]
+        if f.suggested:
+            outcome.append(("warn", f"{f.suggested} possible duplicate(s) to check on the Review page."))
+    return outcome
+
 
 
 def recent_runs(store: EventStore, limit: int = 10) -> pd.DataFrame:

@@ -26,6 +26,7 @@ from config import Settings, load_settings
 from ingest.bootstrap import open_store
 from data.export import to_csv_bytes, to_geojson_bytes
 from data.filters import Filters
+from data.review import visible_order
 from data.store import EventStore
 from maps import MAP_COLUMNS, MapFocus, build_event_map
 from ui.paging import sorted_rows
@@ -50,6 +51,9 @@ def get_store(settings: Settings | None = None) -> EventStore:
 @st.cache_resource(show_spinner="Loading events…", max_entries=2)
 def _load_events(store_url: str, data_version: str, _store: EventStore) -> tuple[pd.DataFrame, np.ndarray]:
     frame, order = _store.load_events()
+    # Rejected and merged events stay in the frame (a linked event, the Review page) but leave the
+    # order every filter starts from, so no map, table, count or export shows them.
+    order = visible_order(frame, order)
     order.setflags(write=False)
     return frame, order
 
@@ -107,15 +111,22 @@ def sorted_table_rows(view: View, sort: str) -> np.ndarray:
     return _sorted_rows(view.store_url, view.data_version, filters_key(view.filters), sort, view)
 
 
-def _export(view: View, writer: Callable[[pd.DataFrame], bytes]) -> bytes:
-    return writer(view.filtered)
+def _export(view: View, writer: Callable[[pd.DataFrame], bytes], include_unreviewed: bool) -> bytes:
+    return writer(exported_rows(view.filtered, include_unreviewed=include_unreviewed))
 
 
-def csv_bytes_later(view: View) -> functools.partial[bytes]:
+def exported_rows(filtered: pd.DataFrame, *, include_unreviewed: bool) -> pd.DataFrame:
+    """The rows an export holds: the filtered (visible) events, or only the reviewed ones."""
+    if include_unreviewed:
+        return filtered
+    return filtered[(filtered["review_status"].astype("string") == "reviewed").fillna(False).to_numpy()]
+
+
+def csv_bytes_later(view: View, *, include_unreviewed: bool = True) -> functools.partial[bytes]:
     """A no-argument callable for st.download_button: the rows are taken and the CSV built only on click."""
-    return functools.partial(_export, view, to_csv_bytes)
+    return functools.partial(_export, view, to_csv_bytes, include_unreviewed)
 
 
-def geojson_bytes_later(view: View) -> functools.partial[bytes]:
+def geojson_bytes_later(view: View, *, include_unreviewed: bool = True) -> functools.partial[bytes]:
     """Like ``csv_bytes_later``, for GeoJSON."""
-    return functools.partial(_export, view, to_geojson_bytes)
+    return functools.partial(_export, view, to_geojson_bytes, include_unreviewed)

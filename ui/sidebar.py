@@ -17,13 +17,20 @@ def render_export(view: View) -> None:
     keeps the click from rerunning (and so from resetting) the page.
     """
     st.subheader("Export")
-    n = view.count
-    st.caption(f"{n} filtered event{'s' if n != 1 else ''}")
-    st.sidebar.download_button("Download CSV", data=csv_bytes_later(view), file_name=CSV_NAME,
-                       mime="text/csv", key="export_csv", on_click="ignore", icon=":material/download:")
-    st.sidebar.download_button("Download GeoJSON", data=geojson_bytes_later(view),
+    include = st.checkbox("Include unreviewed events", value=True, key="export_unreviewed",
+                          help="Rejected events are never exported; the review_status column says which is which.")
+    n = view.count if include else reviewed_count(view)
+    st.caption(f"{n} {'filtered' if include else 'reviewed'} event{'s' if n != 1 else ''}")
+    st.sidebar.download_button("Download CSV", data=csv_bytes_later(view, include_unreviewed=include),
+                       file_name=CSV_NAME, mime="text/csv", key="export_csv", on_click="ignore",
+                       icon=":material/download:")
+    st.sidebar.download_button("Download GeoJSON", data=geojson_bytes_later(view, include_unreviewed=include),
                        file_name=GEOJSON_NAME, mime="application/geo+json", key="export_geojson",
                        on_click="ignore", icon=":material/download:")
+
+
+def reviewed_count(view: View) -> int:
+    return int((view.columns(("review_status",))["review_status"].astype("string") == "reviewed").fillna(False).sum())
 
 
 def render_about() -> None:
