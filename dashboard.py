@@ -35,6 +35,7 @@ PAGES = [
     st.Page(HERE / "pages" / "events.py", title="Events", url_path="events"),
     st.Page(HERE / "pages" / "overview.py", title="Overview", url_path="overview"),
     st.Page(HERE / "pages" / "trends.py", title="Trends", url_path="trends"),
+    st.Page(HERE / "pages" / "review.py", title="Review", url_path="review"),
     st.Page(HERE / "pages" / "ingest.py", title="Ingest", url_path="ingest"),
 ]
 page = st.navigation(PAGES)

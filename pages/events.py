@@ -6,9 +6,10 @@ import streamlit as st
 from ui.details import show_event_details
 from ui.entry import ensure_navigation_mode
 from ui.eventlink import linked_event, linked_event_id, set_linked_event
-from ui.guard import guard
+from ui.guard import guard, soft_guard
 from ui.loaders import filters_key, sorted_table_rows
 from ui.paging import PAGE_ROWS, SORTS, UNLOCATED_ROWS, page_of
+from ui.review_actions import review_actions, show_flash
 from ui.tables import TABLE_COLUMNS, UNLOCATED_COLUMNS, table_config, unlocated_rows, with_safe_links
 from ui.view import current_view, show_description
 
@@ -47,6 +48,9 @@ if picked and picked[0] < len(positions):
     st.session_state["events_picked_id"] = str(row["event_id_cnty"])
     set_linked_event(str(row["event_id_cnty"]))
     show_event_details(row)
+    # The review actions follow the selected row (or an event id typed in).
+    if st.session_state.get("events_review_row") != row["event_id_cnty"]:
+        st.session_state["events_review_row"] = st.session_state["events_review_id"] = str(row["event_id_cnty"])
 else:
     if st.session_state.pop("events_picked_id", None) == linked_event_id():
         set_linked_event(None)     # the analyst cleared the selection that put it there
@@ -58,6 +62,12 @@ else:
         show_event_details(linked)
     else:
         st.caption("Select a row to see its evidence, source and provenance.")
+with st.expander("Review this event: edit, reject, merge, split, undo", expanded=bool(picked)):
+    show_flash()
+    event_id = st.text_input("Event id", key="events_review_id", placeholder="select a row above").strip()
+    if event_id:
+        with soft_guard("This event cannot be reviewed"):
+            review_actions(view, event_id, key="events_review")
 
 unlocated = unlocated_rows(view.columns(("geo_status", "latitude", "longitude")))
 st.subheader(f"Unlocated events ({len(unlocated):,})")

@@ -8,7 +8,7 @@ from streamlit.testing.v1 import AppTest
 ROOT = Path(__file__).resolve().parents[2]
 DASHBOARD = str(ROOT / "dashboard.py")       # AppTest resolves relative paths against the test file
 PAGES = {"map": "pages/map.py", "events": "pages/events.py", "overview": "pages/overview.py",
-         "ingest": "pages/ingest.py", "trends": "pages/trends.py"}
+         "ingest": "pages/ingest.py", "trends": "pages/trends.py", "review": "pages/review.py"}
 SEED_ROWS, SEED = 300, 7
 
 

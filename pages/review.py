@@ -1,0 +1,39 @@
+"""Review page: the queue of events to check, most doubtful first, and the actions on one of them."""
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from data.doubt import review_queue
+from ui.details import show_event_details
+from ui.entry import ensure_navigation_mode
+from ui.guard import guard
+from ui.review_actions import desk_of, review_actions, show_flash
+from ui.text import escape_markdown
+from ui.view import current_view
+
+ensure_navigation_mode()
+with guard():
+    view = current_view()
+
+st.title("Review")
+show_flash()
+show_all = st.toggle("Include reviewed, rejected and merged events", key="review_show_all",
+                     help="Rejected events stay in the store; show them here to undo or reopen.")
+with guard("The review queue could not be read"):
+    queue = review_queue(view.store, include_hidden=show_all, include_reviewed=show_all)
+doubtful = int((queue["doubt"] > 0).sum()) if len(queue) else 0
+st.markdown(escape_markdown(f"{len(queue)} events to review, {doubtful} with a doubt "
+                            f"(all events in the store; analyst: {view.settings.analyst})"))
+if queue.empty:
+    st.caption("Nothing left to review.")
+    st.stop()
+
+st.dataframe(queue, hide_index=True, width="stretch", key="review_queue",
+             column_config={"why": st.column_config.TextColumn("why", width="large")})
+labels = {row.event_id_cnty: f"{row.event_id_cnty} · {str(row.event_date)[:10]} · {row.event_type} · "
+                             f"{row.location} · doubt {row.doubt}" for row in queue.itertuples()}
+event_id = st.selectbox("Event to review", list(labels), format_func=labels.get, key="review_pick")
+if event_id:
+    show_event_details(pd.Series(desk_of(view).event(event_id)))
+    review_actions(view, event_id, key="review", others=list(labels))
