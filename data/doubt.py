@@ -70,7 +70,8 @@ def review_queue(store: EventStore, frame: pd.DataFrame | None = None, *, includ
             lo, hi = disagree[event_id]
             reasons.append(f"sources disagree on the toll ({lo} to {hi})")
         rows.append({"doubt": round(doubt, 2), "why": "; ".join(reasons) or "not yet reviewed",
-                     **{c: row.get(c) for c in QUEUE_COLUMNS[2:]}})
+                     **{c: row.get(c) for c in QUEUE_COLUMNS[2:]},
+                     "event_date": str(row.get("event_date"))[:10]})
     queue = pd.DataFrame(rows, columns=list(QUEUE_COLUMNS))
     if queue.empty:
         return queue

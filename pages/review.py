@@ -25,7 +25,7 @@ with guard("The review queue could not be read"):
 doubtful = int((queue["doubt"] > 0).sum()) if len(queue) else 0
 st.markdown(escape_markdown(f"{len(queue)} events to review, {doubtful} with a doubt "
                             f"(all events in the store; analyst: {view.settings.analyst})"))
-if queue.empty:
+if queue.empty and not st.session_state.get("review_current"):
     st.caption("Nothing left to review.")
     st.stop()
 
@@ -33,7 +33,16 @@ st.dataframe(queue, hide_index=True, width="stretch", key="review_queue",
              column_config={"why": st.column_config.TextColumn("why", width="large")})
 labels = {row.event_id_cnty: f"{row.event_id_cnty} · {str(row.event_date)[:10]} · {row.event_type} · "
                              f"{row.location} · doubt {row.doubt}" for row in queue.itertuples()}
-event_id = st.selectbox("Event to review", list(labels), format_func=labels.get, key="review_pick")
+# The event just acted on stays selectable after it leaves the queue (reviewed, rejected), so
+# the analyst sees the outcome and can undo it.
+current = st.session_state.get("review_current")
+if current and current not in labels:
+    labels[current] = f"{current} · just changed"
+ids = list(labels)
+event_id = st.selectbox("Event to review", ids, index=ids.index(current) if current in ids else 0,
+                        format_func=labels.get, key="review_pick")
+st.session_state["review_current"] = event_id
 if event_id:
-    show_event_details(pd.Series(desk_of(view).event(event_id)))
-    review_actions(view, event_id, key="review", others=list(labels))
+    with guard("This event cannot be shown"):
+        show_event_details(pd.Series(desk_of(view).event(event_id)))
+        review_actions(view, event_id, key="review", others=list(labels))
