@@ -36,6 +36,19 @@ def _event(server, event_id: str) -> dict:
         store.close()
 
 
+def _pick_candidate(page, name: re.Pattern[str]) -> None:
+    """Open the candidates list until it holds ``name`` (the rerun after typing may still be on its way)."""
+    for _ in range(30):
+        page.get_by_label("Candidates").click()
+        option = page.get_by_role("option", name=name)
+        if option.count():
+            option.first.click()
+            return
+        page.keyboard.press("Escape")
+        page.wait_for_timeout(1000)
+    raise AssertionError(f"no candidate matching {name.pattern} was offered")
+
+
 def _done(page, text: str) -> None:
     page.get_by_text(text).first.wait_for(timeout=30_000)
 
@@ -52,8 +65,7 @@ def test_an_analyst_reviews_one_event_end_to_end(server, browser) -> None:
     box = page.get_by_label("Look up a place")
     box.fill("Turbat")
     box.press("Enter")
-    page.get_by_label("Candidates").click()
-    page.get_by_role("option", name=re.compile(r"^Turbat \(")).first.click()
+    _pick_candidate(page, re.compile(r"^Turbat \("))
     page.get_by_role("button", name="Set place", exact=True).click()
     _done(page, "Set place done.")
     placed = _event(server, event_id)
