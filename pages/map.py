@@ -52,7 +52,7 @@ result = st_folium(fmap, height=620, use_container_width=True, returned_objects=
                    key="event_map")
 
 # Below the map, so the map does not move down when the chart has been drawn.
-render_timeline(view, key="map_timeline", height=110, legend=False)
+render_timeline(view, key="map_timeline", height=110, legend=False, controls=True)
 
 clicked = (result or {}).get("last_object_clicked")
 here = (view.at(events_at(view.columns(COORD_COLUMNS), clicked.get("lat"), clicked.get("lng")).index) if clicked

@@ -24,6 +24,7 @@ DATES, PROVINCE, DISTRICT = "filter_dates", "filter_province", "filter_district"
 TYPE, SUBTYPE, ACTOR = "filter_type", "filter_subtype", "filter_actor"
 MIN_FATALITIES, TEXT = "filter_min_fatalities", "filter_q"
 DATE_SLIDER = "filter_date_slider"
+PENDING_DATES = "filter_pending_dates"
 _SEEDED = "filter_seeded_from_url"
 # URL parameters that are not filters but belong to the page (``?event=``, ui/eventlink.py):
 # mirroring the filters into the URL keeps them.
@@ -169,6 +170,8 @@ def render_filter_widgets(frame: pd.DataFrame) -> Filters:
     """Draw the filter widgets in the sidebar and return the Filters they hold."""
     state = st.session_state
     state.setdefault(DATES, ())
+    if PENDING_DATES in state:   # set by a timed run (the timeline's Play), applied before the box is drawn
+        state[DATES] = state.pop(PENDING_DATES)
     low, high = _date_bounds(frame, tuple(state[DATES]))
     st.date_input("Date range", value=(), min_value=low, max_value=high, key=DATES,
                   format="YYYY-MM-DD", help="Leave empty for all dates.")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import time
 from collections.abc import Mapping
 from typing import Any
 
@@ -17,9 +18,9 @@ import streamlit as st
 
 from data.filters import Filters
 from ui.charts import BRUSH, PICK, timeline_chart
-from ui.filters import set_date_range
+from ui.filters import DATES, PENDING_DATES, set_date_range
 from ui.loaders import filter_rows, filters_key
-from ui.trends import TREND_COLUMNS, auto_freq, over_time, period_end
+from ui.trends import TREND_COLUMNS, auto_freq, over_time, period_end, period_start
 from ui.view import View, date_span
 
 
@@ -64,7 +65,74 @@ def _table(store_url: str, data_version: str, key: str, freq: str, _frame: pd.Da
     return over_time(_frame, split="event type", freq=freq)
 
 
-def render_timeline(view: View, *, key: str, height: int = 150, legend: bool = True) -> None:
+PLAY, PLAY_STOP, PLAY_LAST = "timeline_play", "timeline_play_stop", "timeline_play_last"
+PLAY_SECONDS = 3.0     # one step: the map is rebuilt and repainted (1-2 s) and can be looked at
+
+
+def _step_of(freq: str) -> pd.DateOffset:
+    return pd.DateOffset(weeks=1) if freq == "week" else pd.DateOffset(months=1)
+
+
+def step_period(current: tuple[dt.date, dt.date] | None, span: tuple[dt.date, dt.date], freq: str,
+                direction: int) -> tuple[dt.date, dt.date] | None:
+    """The week or month after (``direction`` 1) or before (-1) the one ``current`` starts in;
+    from no dates, the first (or last) one of ``span``. None past either end."""
+    first, last = (period_start(pd.Series([pd.Timestamp(d)]), freq).iloc[0] for d in span)
+    if current is None:
+        start = first if direction > 0 else last
+    else:
+        here = period_start(pd.Series([pd.Timestamp(current[0])]), freq).iloc[0]
+        start = here + _step_of(freq) * direction
+        start = period_start(pd.Series([start]), freq).iloc[0]   # a week step may land mid-month
+    if start < first or start > last:
+        return None
+    return start.date(), period_end(start, freq)
+
+
+def _current(state: Mapping[str, Any]) -> tuple[dt.date, dt.date] | None:
+    dates = tuple(state.get(DATES) or ())
+    return (dates[0], dates[-1]) if dates else None
+
+
+def _step(span: tuple[dt.date, dt.date], freq: str, direction: int) -> None:
+    chosen = step_period(_current(st.session_state), span, freq, direction)
+    if chosen is not None:
+        set_date_range(st.session_state, *chosen)
+
+
+@st.fragment(run_every=PLAY_SECONDS)
+def _player(span: tuple[dt.date, dt.date], freq: str) -> None:
+    """While Play is on: every PLAY_SECONDS the next week or month, through a whole-app rerun."""
+    state = st.session_state
+    if time.monotonic() - state.get(PLAY_LAST, 0.0) < PLAY_SECONDS * 0.8:
+        return   # the run that drew this fragment: the step is due later
+    state[PLAY_LAST] = time.monotonic()
+    chosen = step_period(_current(state), span, freq, 1)
+    if chosen is None:
+        state[PLAY_STOP] = True          # the toggle is switched off before it is drawn again
+    else:
+        state[PENDING_DATES] = chosen
+    st.rerun(scope="app")
+
+
+def render_play_controls(view: View, span: tuple[dt.date, dt.date], freq: str) -> None:
+    """Previous / next week or month, and Play (steps through the periods on the map)."""
+    state = st.session_state
+    if state.pop(PLAY_STOP, False):
+        state[PLAY] = False
+    cols = st.columns([1, 1, 1, 3], vertical_alignment="center")
+    cols[0].button(f"◀ Previous {freq}", key="timeline_prev", on_click=_step, args=(span, freq, -1))
+    cols[1].button(f"Next {freq} ▶", key="timeline_next", on_click=_step, args=(span, freq, 1))
+    playing = cols[2].toggle("Play", key=PLAY, help=f"Step through the {freq}s, one every {PLAY_SECONDS:g} s.")
+    if playing:
+        state.setdefault(PLAY_LAST, time.monotonic())
+        _player(span, freq)
+    else:
+        state.pop(PLAY_LAST, None)
+
+
+def render_timeline(view: View, *, key: str, height: int = 150, legend: bool = True,
+                    controls: bool = False) -> None:
     """The scrubbable timeline of ``view`` (one per page: ``key`` names its widget)."""
     undated: Filters = view.filters.replace(date_from=None, date_to=None)
     rows = filter_rows(view.frame, view.order, undated, store_url=view.store_url, data_version=view.data_version)
@@ -83,3 +151,5 @@ def render_timeline(view: View, *, key: str, height: int = 150, legend: bool = T
                     selection_mode=[BRUSH, PICK], width="stretch")
     st.caption(f"Events per {freq} by type. Drag across the timeline to filter to those dates, click a bar "
                f"for its {freq}, click beside the bars to show all dates.")
+    if controls:
+        render_play_controls(view, span, freq)

@@ -118,3 +118,19 @@ def test_sentence_names_the_span_when_no_date_filter_is_set(known_store):
     at = open_page("events")
     assert at.markdown[0].value.replace("\\", "") == "**7 events, Nov 2025 - Feb 2026**"
 
+
+
+def test_next_and_previous_step_the_date_filter_by_week(known_store):
+    at = open_page("map")
+    # The events span 20 Nov 2025 - 1 Feb 2026 (under six months): the timeline is weekly.
+    at.button(key="timeline_next").click().run()
+    assert not at.exception
+    assert at.query_params["from"] in ("2025-11-17", ["2025-11-17"])
+    assert at.query_params["to"] in ("2025-11-23", ["2025-11-23"])
+    assert at.markdown[0].value.replace("\\", "").startswith("**1 event,")     # the 20 Nov battle
+    at.button(key="timeline_next").click().run()
+    assert at.query_params["from"] in ("2025-11-24", ["2025-11-24"])
+    assert at.markdown[0].value.replace("\\", "").startswith("**0 events")
+    at.button(key="timeline_prev").click().run()
+    assert at.query_params["from"] in ("2025-11-17", ["2025-11-17"])
+    assert at.toggle(key="timeline_play").value is False

@@ -38,6 +38,14 @@ def _assert_clean(page, issues) -> None:
     _assert_no_errors(page, issues)
 
 
+def _page_ready(page) -> None:
+    """Streamlit has finished the run: no skeleton placeholders, no running indicator."""
+    page.wait_for_function("() => !document.querySelector('[data-testid=\"stSkeleton\"]') && "
+                           "!document.querySelector('[data-testid=\"stStatusWidget\"] [data-testid=\"stStatusWidgetRunningIcon\"]')",
+                           timeout=30_000)
+    page.wait_for_timeout(500)
+
+
 def _settled(page) -> None:
     """Wait until the rerun removed the stale map iframes (st_folium re-mounts on every change)."""
     page.wait_for_function(f"document.querySelectorAll(\"{MAP_FRAME}\").length === 1", timeout=PAINT_TIMEOUT_MS)
@@ -95,16 +103,19 @@ def test_place_search_zooms_the_map_to_the_place(server, browser) -> None:
     page.get_by_text("Zoomed to Quetta", exact=False).wait_for()
     _town(page, "Quetta")
     DOCS.mkdir(exist_ok=True)
+    _page_ready(page)
     page.screenshot(path=str(MAP_SHOT), full_page=False)
     _assert_clean(page, issues)
 
 
 def test_event_address_opens_the_event_and_rings_it_on_the_map(server, browser) -> None:
+    page, issues = browser
+    page.goto(f"{server.base_url}/map", wait_until="domcontentloaded")   # the first start ingests the demo
+    page.wait_for_function(f"({PAINTED_JS})() >= 0", timeout=PAINT_TIMEOUT_MS)
     frame = _frame_of(server)
     located = frame[frame["latitude"].notna()].sort_values("event_id_cnty")
     event = located.iloc[0]
     event_id = str(event["event_id_cnty"])
-    page, issues = browser
     page.goto(f"{server.base_url}/events?event={event_id}", wait_until="domcontentloaded")
     main = page.get_by_test_id("stMain")
     main.get_by_text("Linked event", exact=True).wait_for()
@@ -112,6 +123,7 @@ def test_event_address_opens_the_event_and_rings_it_on_the_map(server, browser) 
     main.get_by_text(f"/events?event={event_id}", exact=False).first.wait_for()   # the link, shown
     assert f"event={event_id}" in page.url                                      # kept by the filters' sync
     EVENT_SHOT.parent.mkdir(exist_ok=True)
+    _page_ready(page)
     page.screenshot(path=str(EVENT_SHOT), full_page=False)
 
     page.goto(f"{server.base_url}/map?event={event_id}", wait_until="domcontentloaded")
@@ -200,4 +212,22 @@ def test_legend_starts_folded_at_phone_width(server, browser) -> None:
                            timeout=10_000)
     sizes = page.evaluate(f"({LEGEND_JS})()")
     assert sizes["legend"] < sizes["map"] / 10, sizes
+    _assert_clean(page, issues)
+
+
+def test_play_steps_the_dates_on_its_own(server, browser) -> None:
+    page, issues = browser
+    page.goto(f"{server.base_url}/map", wait_until="domcontentloaded")
+    page.wait_for_function(f"({PAINTED_JS})() >= 0", timeout=PAINT_TIMEOUT_MS)
+    page.get_by_test_id("stMain").get_by_text("Play", exact=True).click()
+    page.wait_for_function("() => location.search.includes('from=')", timeout=30_000)
+    first = page.url
+    page.wait_for_function(f"() => location.href !== {first!r} && location.search.includes('from=')",
+                           timeout=30_000)
+    page.get_by_test_id("stMain").get_by_text("Play", exact=True).click()   # stop
+    page.wait_for_timeout(4000)          # a step already under way finishes
+    _settled(page)
+    stopped = page.url
+    page.wait_for_timeout(4000)
+    assert page.url == stopped           # no more steps
     _assert_clean(page, issues)

@@ -105,3 +105,17 @@ def test_time_axes_show_years_across_a_year_and_charts_carry_both_selections():
                           selected=(dt.date(2026, 1, 1), dt.date(2026, 1, 31))).to_dict()
     assert {p["name"] for p in spec["params"]} == {"brush", "pick"}
     assert len(spec["layer"]) == 2          # the chosen range shaded behind the bars
+
+
+def test_stepping_through_months_and_weeks_stops_at_the_ends():
+    from ui.timeline import step_period
+    span = (dt.date(2025, 11, 20), dt.date(2026, 2, 1))
+    assert step_period(None, span, "month", 1) == (dt.date(2025, 11, 1), dt.date(2025, 11, 30))
+    assert step_period(None, span, "month", -1) == (dt.date(2026, 2, 1), dt.date(2026, 2, 28))
+    assert step_period((dt.date(2025, 12, 1), dt.date(2025, 12, 31)), span, "month", 1) == (
+        dt.date(2026, 1, 1), dt.date(2026, 1, 31))
+    assert step_period((dt.date(2026, 2, 1), dt.date(2026, 2, 28)), span, "month", 1) is None
+    assert step_period((dt.date(2025, 11, 1), dt.date(2025, 11, 30)), span, "month", -1) is None
+    # Weeks start on Monday; a brushed range steps from the week it starts in.
+    assert step_period((dt.date(2026, 1, 7), dt.date(2026, 1, 20)), span, "week", 1) == (
+        dt.date(2026, 1, 12), dt.date(2026, 1, 18))
