@@ -135,6 +135,10 @@ class RulesExtractor:
         foreign = next((f.nationality for f in frames if f.nationality), "")
         if event_type == "Explosions/Remote violence" and "infrastructure" in targets and not fatalities:
             targets = {"infrastructure"}
+        forces = g.dead_classes() & {"military", "police"}
+        if len(forces) == 1 and event_type in ("Battles", "Explosions/Remote violence"):
+            # who died says which force was hit ("two Levies sepoys were martyred" beside an FC word)
+            targets = (targets - {"military", "police"}) | forces
         actor1, actor2 = taxonomy.actors_for(event_type, sub, targets, signals, claimed, foreign, fatalities)
         ordered = [f for _, f in sorted({f.sentence.index: f for f in frames}.items())]
         spans: list[list[int]] = []  # [start, end, last sentence index, paragraph]

@@ -149,6 +149,8 @@ _ATTRIBUTION = re.compile(
 def targets_of(text: str) -> set[str]:
     text = _ATTRIBUTION.sub(" ", text)  # "police said" names the source, not a target
     text = re.sub(r"\bBorder Military Police\b", "BMP police", text)  # a police force despite its name
+    if re.search(r"\bFrontier Constabulary\b", text, re.IGNORECASE):
+        text = re.sub(r"\bFC\b", "constabulary", text)  # "Frontier Constabulary (FC)" is police, not the Frontier Corps
     found = {name for name, rx in TARGETS.items() if rx.search(text)}
     if _MILITARY_CASED.search(text):
         found.add("military")
