@@ -98,7 +98,7 @@ def walled(fn) -> tuple[float, float, object]:
 
 
 def default_dev() -> Path:
-    """``shared/eval/dev`` beside the checkout (../shared from /work/main, ../../shared from a worktree)."""
+    """``shared/eval/dev`` beside the checkout: ``../shared`` from a clone, ``../../shared`` from a git worktree."""
     for parent in ROOT.parents:
         if (parent / "shared" / "eval" / "dev").is_dir():
             return parent / "shared" / "eval" / "dev"
