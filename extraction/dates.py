@@ -106,13 +106,14 @@ def find_dates(sentence: str, published: date | None) -> list[DateMention]:
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     explicit: list[tuple[int, int]] = []
-    days = [m for m in _EXPLICIT.finditer(sentence) if m["d1"] or m["d2"] or m["d3"]]
+    explicit_matches = list(_EXPLICIT.finditer(sentence))
+    days = [m for m in explicit_matches if m["d1"] or m["d2"] or m["d3"]]
     for match in _VAGUE.finditer(sentence):
         if any(d.start() <= match.start() < d.end() for d in days if d.start() < match.start()):
             continue  # "March 2025" inside "on 11 March 2025" is that day's month, not a vague date
         found.append(DateMention("vague", match.start(), None, match.group()))
         taken.append(match.span())
-    for match in _EXPLICIT.finditer(sentence):
+    for match in explicit_matches:
         if any(a <= match.start() < b for a, b in taken):
             continue
         taken.append(match.span())

@@ -56,20 +56,30 @@ class Matcher:
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, text as written) of each capitalised name, longest match first, no overlaps."""
         words = list(_WORD.finditer(text))
+        tokens = [w.group() for w in words]
+        capital = [_capitalised(t) for t in tokens]
+        # a name runs over words joined by a space, dot or hyphen, lower-case only for connectors
+        joined = [bool(_JOINER.match(text[a.end():b.start()])) for a, b in zip(words, words[1:])]
+        inner = [c or t in _CONNECTORS for c, t in zip(capital, tokens)]
+        keys: list[str | None] = [None] * len(words)  # match keys, folded once per word when first needed
         found = []
         i = 0
         while i < len(words):
-            if not _capitalised(words[i].group()):
+            if not capital[i]:
                 i += 1
                 continue
-            for n in range(min(self.max_words, len(words) - i), 0, -1):
-                span = words[i:i + n]
-                if not _capitalised(span[-1].group()) or not _joined(text, span):
+            run = 1  # how far a name starting here could reach
+            while run < self.max_words and i + run < len(words) and joined[i + run - 1] and inner[i + run]:
+                run += 1
+            for n in range(run, 0, -1):
+                if not capital[i + n - 1]:
                     continue
-                if any(not _capitalised(w.group()) and w.group() not in _CONNECTORS for w in span):
-                    continue
-                start, end = span[0].start(), span[-1].end()
-                if _match_key(text[start:end]) in self.keys:
+                for k in range(i, i + n):
+                    if keys[k] is None:
+                        keys[k] = _match_key(tokens[k])
+                # joiners fold to nothing, so the span's key is its words' keys end to end
+                if "".join(keys[i:i + n]) in self.keys:
+                    start, end = words[i].start(), words[i + n - 1].end()
                     found.append((start, end, text[start:end]))
                     i += n - 1
                     break
@@ -79,7 +89,3 @@ class Matcher:
 
 def _capitalised(word: str) -> bool:
     return word[:1].isupper() or word[:1].isdigit()
-
-
-def _joined(text: str, span: list[re.Match]) -> bool:
-    return all(_JOINER.match(text[a.end():b.start()]) for a, b in zip(span, span[1:]))
