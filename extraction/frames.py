@@ -13,7 +13,10 @@ from extraction.sentences import Sentence
 
 _TOTAL = re.compile(r"\bover the (?:weekend|past (?:two|three|four|\d+) days)\b|\b(?:during|in|over) the (?:past |last )?(?:week|month|fortnight)\b|"
                     r"\brecorded\s+(?:\w+\s+){0,2}incidents\b|\bover (?:two|three|four|\d+) days\b|\bacross\b(?!\s+the\s+(?:\w+\s+)?(?:border|frontier|Durand Line))|\b(?:in|during) the (?:violence|unrest|fighting|attacks|operations|clashes)\b|\b(?:separate|several|multiple|coordinated|various|series of|wave of)\W+(?:\w+\W+){0,2}"
-                    r"(?:attacks|incidents|operations|bombings|blasts|places|locations|cities|districts)\b|\bin total\b.*\bacross\b",
+                    r"(?:attacks|incidents|operations|bombings|blasts|places|locations|cities|districts)\b|\bin total\b.*\bacross\b"
+                    # a running tally over a period ("killed since the start of the year", "so far this year")
+                    r"|\bsince the (?:start|beginning) of\b|\bso far (?:this|in) \w+\b|\bthis year alone\b"
+                    r"|\bsince (?:January|February|March|April|May|June|July|August|September|October|November|December|(?:19|20)\d\d)\b",
                     re.IGNORECASE)
 _SEPARATE = re.compile(r"\b(?:another|a separate|in a separate|second|also)\s+(?:\w+\s+){0,2}(?:attack|incident|vehicle|car|blast)\b",
                        re.IGNORECASE)
@@ -183,8 +186,29 @@ def is_heading(sentence: Sentence, paragraph: str) -> bool:
     return line.startswith(("•", "-", "*")) or (not re.search(r"[.!?][\"”’)]*$", line) and len(line.split()) <= 25)
 
 
+# Clauses that name places off the scene of the incident: a non-violent consequence participle ("..., cutting
+# off power to Sibi and Kachhi"), a plan ("planning to target installations in Bhakkar"), a charge sheet
+# ("wanted in attacks in Tank"). The clause runs to the sentence's end or to a comma opening a new clause
+# (one followed by a lower-case word), so a list of places stays inside it.
+_OFF_SCENE = re.compile(r",\s+(?:cutting|plunging|disrupting|suspending|halting|affecting|forcing|prompting|depriving)\b"
+                        r"|\b(?:planning|plotting|preparing|intending|conspiring)\s+to\b|\bwanted\s+(?:in|for)\b",
+                        re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[.;]|,\s+(?!(?:and|or)\b)(?=[a-z])")
+
+
+def _off_scene(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for m in _OFF_SCENE.finditer(text):
+        end = _CLAUSE_BREAK.search(text, m.end())
+        spans.append((m.start(), end.start() if end else len(text)))
+    return spans
+
+
 def _outside_background(places: list[PlaceMention], text: str) -> list[PlaceMention]:
-    """Drop places whose own clause is dated vaguely ("the killing of a reporter in Khuzdar last month")."""
+    """Drop places whose own clause is dated vaguely ("the killing of a reporter in Khuzdar last month") or
+    lies off the scene (a consequence, a plan, a charge)."""
+    off = _off_scene(text)
+    places = [p for p in places if not any(a <= p.start < b for a, b in off)]
     kept = []
     floor = 0  # "abducted from X last week was found near Y": the vague date is X's, not Y's
     for p in places:
