@@ -69,6 +69,8 @@ _EXCLUDED_BEFORE = re.compile(
     r"officer|commissioner|sho|dpo|ssp|sp|spokesman|spokesperson|mir|mr|sardar|khan|chief|minister|governor|"
     r"candidate|leader|chairman|senator|mna|mpa|ig|dig|inspector|like)\s+(?:the\s+)?"
     r"|\b(?:hospitals?|clinic|medical (?:centre|center|complex))\s+(?:in|at)\s+(?:the\s+)?"
+    # "both students at a college in Turbat": where the victims study or work, not where it happened
+    r"|\b(?:students?|teachers?|employees?|workers?|staff)\s+(?:at|of)\s+(?:a|an|the)\s+(?:[\w\-]+\s+){0,3}(?:in|at)\s+(?:the\s+)?"
     # "told reporters in Karachi", "at a news conference in Quetta": where a statement was made
     r"|\b(?:told|briefed|addressing|addressed|talking to|speaking to)\s+(?:reporters|journalists|the media|media\w*|newsmen)\s+(?:in|at)\s+(?:the\s+)?"
     r"|\b(?:press|news)\s+conference\s+(?:in|at)\s+(?:the\s+)?"
@@ -92,6 +94,12 @@ _EXCLUDED_AFTER = re.compile(
     re.IGNORECASE,
 )
 _FROM_HOME = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
+# "a security official in Peshawar told AFP": where the speaker sits, when the phrase is the subject of a
+# verb of saying with no other verb between
+_SPEAKER_BEFORE = re.compile(r"\b(?:officials?|sources?|spokes(?:man|person|woman)|correspondents?|officers?|reporters?|"
+                             r"residents?|administrators?)\s+(?:based\s+)?(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
+_SPEECH_AFTER = re.compile(r"^(?:(?!\b(?:was|were|is|are|has|have|had|killed|shot|died|injured|wounded)\b)[^.;]){0,60}?"
+                           r"\b(?:said|says|told|confirmed|added|informed|reported)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,7 +212,8 @@ def find_places(text: str) -> list[PlaceMention]:
                     text[start + len(re.sub(r"[’']s$", "", raw)):]) \
                 and not gazetteer.resolve(name):
             continue  # "in Ali Khan's house": a person
-        if _EXCLUDED_AFTER.match(after) or _EXCLUDED_BEFORE.search(before):
+        if _EXCLUDED_AFTER.match(after) or _EXCLUDED_BEFORE.search(before) \
+                or _SPEAKER_BEFORE.search(before) and _SPEECH_AFTER.match(text[end:end + 80]):
             last_excluded = end
             continue
         if last_excluded >= 0 and (re.fullmatch(r"\s*(?:,|in|of)\s+(?:the\s+)?(?:[\w’']+\s+){0,2}", text[last_excluded:start])

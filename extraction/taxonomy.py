@@ -48,7 +48,12 @@ _SIGNALS: dict[str, str] = {
     "communal": r"\btribes?\b|\btribal (?:clash|feud|dispute|fighting)\w*|\bclans?\b|\brival (?:groups|families)\b|\bland dispute\b",
     # "picked up by security forces": an enforced disappearance, the state is the perpetrator
     "state_abduction": r"\b(?:picked up|taken away|whisked away|bundled|abducted|forcibly disappeared)\s+by\s+(?:the\s+)?"
-                       r"(?:Pakistani\s+)?(?:security forces|forces|army|troops|FC|Frontier Corps|intelligence|agencies|CTD|police)",
+                       r"(?:Pakistani\s+)?(?:security forces|forces|army|troops|FC|Frontier Corps|intelligence|agencies|CTD|police)"
+                       # the forces are the subject of the taking away ("forces raided the house and took away two brothers")
+                       r"|\b(?:security forces|Pakistani forces|troops|personnel|FC|Frontier Corps|CTD)\b"
+                       r"(?!\s+(?:said|say|says|told|officials?|sources?|spokes\w+))"
+                       r"(?:(?!\b(?:said|says|told|gunmen|militants|men|assailants|kidnappers|abductors|attackers)\b)[^.;]){0,150}?"
+                       r"\b(?:took away|picked up|whisked away|forcibly disappeared|bundled)\b",
     # lethal or armed force used on a demonstration ("police opened fire on a crowd protesting")
     "force_on_protest": r"\b(?:police|forces|troops|personnel|Rangers)\s+(?:opened fire|fired)\s+(?:on|at|upon)\s+(?:a\s+|the\s+)?"
                         r"(?:\w+\s+)?(?:crowd|protesters|demonstrators|protest|rally|procession|mourners|sit-in)",
@@ -64,7 +69,7 @@ SIGNALS = {k: re.compile(v, re.IGNORECASE if k not in ("ied",) else 0) for k, v 
 SIGNALS["ied"] = re.compile(_SIGNALS["ied"], re.IGNORECASE)
 
 _TARGETS = {
-    "military": r"\bRangers\b|\bsoldiers?\b|\btroops\b|\barmy\b|\bsecurity forces\b|\bsecurity personnel\b|\bFrontier Corps\b|\bFC\b|\bmilitary\b|\bsepoys?\b|\bjawans?\b|\bcantt?\b|\bcantonment\b|\bISPR\b|\bIBO\b|\bsecurity (?:forces )?post\b|\bSSG\b",
+    "military": r"\bRangers\b|\bsoldiers?\b|\btroops\b|\barmy\b|\bsecurity forces\b|\bPakistani forces\b|\bsecurity personnel\b|\bFrontier Corps\b|\bFC\b|\bmilitary\b|\bsepoys?\b|\bjawans?\b|\bcantt?\b|\bcantonment\b|\bISPR\b|\bIBO\b|\bsecurity (?:forces )?post\b|\bSSG\b",
     "police": r"\bpolice\w*\b|\bpolicem[ae]n\b|\blevies\b|\blevis\b|\bCTD\b|\bconstabulary\b|\bconstables?\b|\blaw enforce\w+|\bbomb disposal\b|\bcops?\b",
     "civilian": r"\bcivilians?\b|\blabou?rers?\b|\bpassengers?\b|\bworkers?\b|\bpeople\b|\bjournalists?\b|\bstudents?\b|\bchild(?:ren)?\b|\bwom[ae]n\b|\bworshippers?\b|\bshop\w*|\bmarket\b|\bbus\b|\bfamil(?:y|ies)\b|\bvillagers?\b|\bresidents?\b|\bmosque\b|\bschool\b|\bcandidates?\b|\bresidence\b|\bhouse\b|\bconvention\b|\bgathering\b|\bmanager\b|\belder\b|\bpolio\b|\bengineers?\b|\bpilgrims?\b|\bteachers?\b|\bdoctors?\b|\btraders?\b",
     "infrastructure": r"\bpipe\s*lines?\b|\bgas line\b|\brailway track\b|\btracks?\b|\bpylons?\b|\btowers?\b|\bbridges?\b|\btransmission\b|\bpower line\b",
