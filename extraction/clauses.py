@@ -25,6 +25,10 @@ _RELATIVE_KILLING = re.compile(
     r"\b(?:who|whom)\s+(?:were|was|had been|have been)\s+(?:allegedly\s+)?(?:gunned down|shot dead|killed|murdered|"
     r"abducted|kidnapped|martyred|seized|picked up)\b[^,;]{0,120}?(?=\s+(?:ended|staged|held|blocked|protested|demanded|called off|"
     r"continued|gathered|refused|buried|received)\b|,\s+(?:saying|calling|demanding)\b)", re.IGNORECASE)
+# "..., while in a separate incident two brothers were taken into custody in Tump": the writer says it is
+# another incident, whatever words tell it
+_ANOTHER_INCIDENT = re.compile(r"\W*(?:while|whereas|and)\s+(?:in\s+)?(?:another|a separate|a second)\s+(?:\w+\s+)?"
+                               r"(?:incident|attack|case|development)\b", re.IGNORECASE)
 _VIOLENT = frozenset({"suicide", "air", "grenade", "shelling", "ied", "clash", "firearm", "abduction", "mob",
                       "disrupted", "destruction"})
 
@@ -69,7 +73,8 @@ def split_clauses(sentence: Sentence) -> list[Sentence]:
         return [sentence]
     bounds = [0] + cuts + [len(text)]
     pieces = [(bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1)]
-    if not all(_tells_incident(text[a:b]) and _has_place(text[max(a, sentence.dateline_end):b]) for a, b in pieces):
+    if not all((_tells_incident(text[a:b]) or _ANOTHER_INCIDENT.match(text, a)) and
+               _has_place(text[max(a, sentence.dateline_end):b]) for a, b in pieces):
         return [sentence]  # "killing two, while three were injured": one incident told in two clauses
     out = [_slice(sentence, a, b) for a, b in pieces]
     return [c for c in out if c is not None]

@@ -28,6 +28,9 @@ def _compatible(frame: Frame, group: Group) -> bool:
     if {frame.kind[0], kind[0]} <= {"Protests", "Riots"}:
         return True  # a demonstration that turns violent is one event
     # complex attack: the gunfight around a bombing belongs to the bombing
+    if kind[0] == "Battles" and frame.kind[0] == "Explosions/Remote violence" and "generic_blast" in frame.signals \
+            and not frame.signals & {"suicide", "grenade", "shelling", "air"}:
+        return True  # "gunfire and explosions were heard": no device named, the fight's own noise
     return kind[0] == "Explosions/Remote violence" and frame.kind[0] == "Battles"
 
 
@@ -244,12 +247,29 @@ class Grouper:
         g = named[0]
         if any(x.event_date == g.day for x in g.frames) or (place_key(g.place.name), own, "") in self.by_key:
             return
+        self.move(g, own)
+        self.current = g
+
+    def move(self, g: Group, day: date) -> None:
         for key, value in list(self.by_key.items()):
             if value is g:
                 del self.by_key[key]
-                self.by_key[(key[0], own, key[2])] = g
-        g.day = own
-        self.current = g
+                self.by_key[(key[0], day, key[2])] = g
+        g.day = day
+
+    def dates_current(self, f: Frame, own: date | None) -> bool:
+        """"BLF claimed an attack on a camp in Dasht. ... gunfire was heard from the camp late Monday night": an
+        incident told with no day takes the day of the next sentence that goes on telling it (no place of its
+        own, a compatible kind); True when it did."""
+        g = self.current
+        if g is None or own is None or self.background is not None or any(x.event_date is not None for x in g.frames) \
+                or f.sentence.index - g.frames[-1].sentence.index > 2 or not _compatible(f, g) \
+                or (self.published is not None and own > self.published) \
+                or (place_key(g.place.name), own, "") in self.by_key:
+            return False
+        self.move(g, own)
+        g.frames.append(f)
+        return True
 
     def continues_background(self, f: Frame, own: date | None) -> bool:
         """Background keeps its status across the sentences that go on telling it: an undated frame
@@ -287,6 +307,8 @@ class Grouper:
             return
         if self.placeless_day is not None and own is None:
             return  # it goes on about an incident of another day whose place is not given
+        if self.dates_current(f, own):
+            return
         if own is not None and own != self.main_day and (current is None or own != current.day) \
                 and not _SAME_STORY.search(f.sentence.text) and f.kind is not None and not f.weak:
             self.placeless_day = own  # "On March 11, militants attacked a train": another incident, no place

@@ -52,7 +52,7 @@ _SIGNALS: dict[str, str] = {
                        # the forces are the subject of the taking away ("forces raided the house and took away two brothers")
                        r"|\b(?:security forces|Pakistani forces|troops|personnel|FC|Frontier Corps|CTD)\b"
                        r"(?!\s+(?:said|say|says|told|officials?|sources?|spokes\w+))"
-                       r"(?:(?!\b(?:said|says|told|gunmen|militants|men|assailants|kidnappers|abductors|attackers)\b)[^.;]){0,150}?"
+                       r"(?:(?!\b(?:said|says|told|gunmen|armed men|militants|assailants|kidnappers|abductors|attackers|unknown|unidentified)\b)[^.;]){0,150}?"
                        r"\b(?:took away|picked up|whisked away|forcibly disappeared|bundled)\b",
     # lethal or armed force used on a demonstration ("police opened fire on a crowd protesting")
     "force_on_protest": r"\b(?:police|forces|troops|personnel|Rangers)\s+(?:opened fire|fired)\s+(?:on|at|upon)\s+(?:a\s+|the\s+)?"
