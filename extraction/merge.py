@@ -178,6 +178,19 @@ def _family(event_type: str) -> str:
     return "demonstration" if event_type in ("Protests", "Riots") else event_type
 
 
+def _own_day(g: Group) -> bool:
+    return any(f.event_date == g.day for f in g.frames)
+
+
+def _one_incident_two_days(a: Group, b: Group) -> bool:
+    """"... police repulsed a separate assault on the Mandan police station hours later" (the lead's day) and
+    "militants attacked the Mandan police station in the early hours of Tuesday": one incident at one place,
+    first told without a day of its own and then with one, a day apart at most."""
+    if a.key() != b.key() or _own_day(a) == _own_day(b):
+        return False
+    return abs((a.day - b.day).days) <= 1
+
+
 def merge_groups(groups: list[Group]) -> list[Group]:
     """Merge groups of one day and event type that name the same place or district."""
     out: list[Group] = []
@@ -185,7 +198,9 @@ def merge_groups(groups: list[Group]) -> list[Group]:
         kind = g.kind()
         target = None
         for o in out:
-            if o.day != g.day or o.kind() is None or kind is None:
+            if o.kind() is None or kind is None:
+                continue
+            if o.day != g.day and not _one_incident_two_days(o, g):
                 continue
             if _family(o.kind()[0]) != _family(kind[0]) and not (o.all_weak() or g.all_weak()):
                 continue
@@ -204,6 +219,8 @@ def merge_groups(groups: list[Group]) -> list[Group]:
         if target is None:
             out.append(g)
             continue
+        if not _own_day(target) and _own_day(g):
+            target.day = g.day  # the day the incident's own telling gives
         if g.specificity() > target.specificity():
             target.place = g.place
         if (target.admin_guessed or not target.admin2) and g.admin2 and not g.admin_guessed:

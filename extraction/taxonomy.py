@@ -91,7 +91,10 @@ GROUPS = {
     r"\bBaloch Republican Army\b|\bBRA\b": "BRA: Baloch Republican Army",
     r"\bHafiz Gul Bahadur\b": "Hafiz Gul Bahadur Group",
 }
-_CLAIM = re.compile(r"\bclaim(?:ed|s|ing)?\s+(?:the\s+)?(?:responsibility|the attack|the bombing|attacks?)\b|\bowned\b"
+# a claim verb whose object is responsibility or an attack noun ("claimed an attack on a camp", "claimed the
+# ambush"), or the passive "was claimed by"
+_CLAIM = re.compile(r"\bclaim(?:ed|s|ing)?\s+(?:the\s+|an\s+|a\s+|its\s+)?(?:[\w\-]+\s+){0,2}?"
+                    r"(?:responsibility|attacks?|bombings?|assaults?|ambush(?:es)?|blasts?|killings?|abductions?)\b|\bowned\b"
                     r"|\b(?:was|were|has been|had been|is being)\s+claimed\s+by\b", re.IGNORECASE)
 _DENY = re.compile(r"\bden(?:y|ied|ies)\b", re.IGNORECASE)
 

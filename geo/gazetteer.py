@@ -85,7 +85,9 @@ class Gazetteer:
             # beat the tehsil spelled that way, and a sourced GeoNames point beats a curated
             # "placed at its tehsil" row of the same name.
             return (-(district is not None and p.admin2 == district), -(province is not None and p.admin1 == province),
-                    -(kind_named is not None and p.kind == kind_named), KIND_RANK.get(p.kind, 9), p.geo_precision,
+                    -(kind_named is not None and p.kind == kind_named), KIND_RANK.get(p.kind, 9),
+                    # a town named after its district is its seat: "Khairpur" is the city in Khairpur district
+                    -(name_key(p.admin2) == key), p.geo_precision,
                     -primary, -p.population, p.name)
 
         ranked = sorted(set(indices), key=rank)
