@@ -166,7 +166,9 @@ class Grouper:
         if f.places:
             self.placeless_day = None
         self.background = None
-        if own is not None and own != self.main_day and _PLUPERFECT.search(f.sentence.text[f.offset:]):
+        if own is not None and own != self.main_day and _PLUPERFECT.search(f.sentence.text[f.offset:]) \
+                and not (self.main_day is not None and 0 < (self.main_day - own).days <= 2):
+            # (a day or two before the scene the report opens on is the sequence of the news itself)
             self.background = f.sentence.paragraph  # "On July 25 last, forces had averted an attack": told as past
         places = drop_containers([p for p in f.places if not p.foreign])
         if len(places) > 1 and re.match(rf"\W*(?:In|At)\s+(?:the\s+)?{re.escape(places[0].name)}\s*,", f.sentence.text[f.offset:]) \
@@ -310,7 +312,9 @@ class Grouper:
         if self.dates_current(f, own):
             return
         if own is not None and own != self.main_day and (current is None or own != current.day) \
-                and not _SAME_STORY.search(f.sentence.text) and f.kind is not None and not f.weak:
+                and not _SAME_STORY.search(f.sentence.text) and f.kind is not None and not f.weak \
+                and (any(g.frames for g in self.groups) or self.pending):
+            # (the first incident a report tells is its news, wherever the day falls)
             self.placeless_day = own  # "On March 11, militants attacked a train": another incident, no place
             self.current = None
             return
