@@ -21,6 +21,14 @@ _WIDE_KINDS = ("district", "agency", "division", "province", "region")
 _SEVERAL_ATTACKS = re.compile(r"\b(?:both|all|the|multiple|several)\s+(?:\w+\s+)?attacks\b")
 
 
+# An incident dated well before the report is told as context: it is coded from the reports of its own days.
+BACKGROUND_AFTER_DAYS = 10
+
+
+def old_news(day: date, published: date | None) -> bool:
+    return published is not None and (published - day).days > BACKGROUND_AFTER_DAYS
+
+
 def _compatible(frame: Frame, group: Group) -> bool:
     kind = group.kind()
     if frame.kind is None or kind is None or frame.weak or frame.kind[0] == kind[0]:
@@ -344,30 +352,33 @@ class Grouper:
             if len(told) == 1 and f not in told[0].weak:
                 told[0].weak.append(f)
         groups = [g for g in self.groups if g.kind() is not None]
+        # old incidents told as context do not count when placing the lead (they are not coded)
+        recent = [g for g in groups if not old_news(g.day, self.published)]
         pending = self.pending
         lead = pending[0] if pending else None
-        home = self.lead_home(lead) if not groups and lead is not None and lead.kind and not lead.total else None
+        home = self.lead_home(lead) if not recent and lead is not None and lead.kind and not lead.total else None
         if home is not None:
             home.frames.insert(0, lead)
-            groups, pending = [home], pending[1:]
+            groups, pending = [home] + [g for g in groups if g is not home], pending[1:]
+            recent = [home]
         where = next(self._places_after(lead.sentence.index, lead.event_date), None) \
-            if lead is not None and lead.kind and not lead.total and groups and lead in pending else None
+            if lead is not None and lead.kind and not lead.total and recent and lead in pending else None
         if where is not None:
             # "Two policemen were killed when a bomb hit their van. The device was planted near Tank city."
             home = self.group_for(where, lead.event_date or self.main_day)
             home.frames.insert(0, lead)
             pending = pending[1:]
             groups = [g for g in self.groups if g.kind() is not None]
-        elif lead is not None and lead.kind and not lead.total and len(groups) > 1 and lead in pending:
+        elif lead is not None and lead.kind and not lead.total and len(recent) > 1 and lead in pending:
             # "Three policemen were killed when a bomb struck their van on Tuesday. The device, planted near
             # Tank city, went off ...": the placeless lead is the incident placed in the next sentences
-            nxt = min((g for g in groups if g.frames), key=lambda g: min(f.sentence.index for f in g.frames), default=None)
+            nxt = min((g for g in recent if g.frames), key=lambda g: min(f.sentence.index for f in g.frames), default=None)
             first = min(f.sentence.index for f in nxt.frames) if nxt is not None else -1
             if nxt is not None and 0 < first - lead.sentence.index <= 2 and lead.event_date in (None, nxt.day) \
                     and (_compatible(lead, nxt) or _lead_overrides_type(lead, nxt, lead)):
                 nxt.frames.insert(0, lead)
                 pending = pending[1:]
-        named = [g for g in groups if g.frames]  # places only listed beside another ("near X ... in Y") don't count
+        named = [g for g in recent if g.frames]  # places only listed beside another ("near X ... in Y") don't count
         if len(named) == 1:
             only = named[0]
             for f in pending:

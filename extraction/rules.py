@@ -9,7 +9,7 @@ from extraction.article import Article
 from extraction.clauses import split_clauses
 from extraction.dates import find_dates
 from extraction.frames import build_frame, is_heading
-from extraction.grouping import Grouper
+from extraction.grouping import Grouper, old_news
 from extraction.merge import Group, specificity
 from extraction.sentences import Sentence, split_sentences
 
@@ -40,14 +40,6 @@ _CAPTION = re.compile(r"\((?:AP|AFP|Reuters|EPA|Getty|Xinhua|PPI|APP|Online)\b[^
 
 # a sub-heading that opens with a day: "Monday, 9 June — Khyber", "June 12: Kech"
 _SECTION_DAY = re.compile(r"\W*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2}\b)")
-# An incident dated well before the report is told as context: it is coded from the reports of its own days.
-BACKGROUND_AFTER_DAYS = 10
-
-
-def _old_news(day: date, published: date | None) -> bool:
-    return published is not None and (published - day).days > BACKGROUND_AFTER_DAYS
-
-
 def doubts_of(g: Group, main_day: date | None, article: Article) -> list[str]:
     """Why an analyst should look at this event first (empty when nothing is doubtful)."""
     doubts = []
@@ -108,7 +100,7 @@ class RulesExtractor:
         grouper = Grouper(frames, article.published, article_dateline)
         claim = grouper.article_claim()
         protests = any("protest" in f.signals for f in frames)
-        groups = [g for g in grouper.run() if not _old_news(g.day, article.published)]
+        groups = [g for g in grouper.run() if not old_news(g.day, article.published)]
         rows = []
         for g in groups:
             row = self._row(article, g, claim, protests)
