@@ -255,7 +255,7 @@ class Grouper:
         if own is None or len(named) != 1 or named[0].day == own:
             return
         g = named[0]
-        if any(x.event_date == g.day for x in g.frames) or (place_key(g.place.name), own, "") in self.by_key:
+        if g.told_on_its_day() or (place_key(g.place.name), own, "") in self.by_key:
             return
         self.move(g, own)
         self.current = g

@@ -88,6 +88,10 @@ class Group:
     def all_weak(self) -> bool:
         return all(f.weak or not f.kind for f in self.frames) and bool(self.frames)
 
+    def told_on_its_day(self) -> bool:
+        """A sentence of its own gives the group's day (it was not inherited from the lead or the report)."""
+        return any(f.event_date == self.day for f in self.frames)
+
     def fatalities(self) -> int:
         if self.own_deaths is not None:
             return self.own_deaths
@@ -178,21 +182,18 @@ def _family(event_type: str) -> str:
     return "demonstration" if event_type in ("Protests", "Riots") else event_type
 
 
-def _own_day(g: Group) -> bool:
-    return any(f.event_date == g.day for f in g.frames)
-
-
 def _one_incident_two_days(a: Group, b: Group) -> bool:
     """"... police repulsed a separate assault on the Mandan police station hours later" (the lead's day) and
     "militants attacked the Mandan police station in the early hours of Tuesday": one incident at one place,
     first told without a day of its own and then with one, a day apart at most."""
-    if a.key() != b.key() or _own_day(a) == _own_day(b):
+    if a.key() != b.key() or a.told_on_its_day() == b.told_on_its_day():
         return False
     return abs((a.day - b.day).days) <= 1
 
 
 def merge_groups(groups: list[Group]) -> list[Group]:
-    """Merge groups of one day and event type that name the same place or district."""
+    """Merge groups of one day and event type that name the same place or district (or one place, when one
+    group's day was only inherited and the other's is a day away)."""
     out: list[Group] = []
     for g in groups:
         kind = g.kind()
@@ -219,7 +220,7 @@ def merge_groups(groups: list[Group]) -> list[Group]:
         if target is None:
             out.append(g)
             continue
-        if not _own_day(target) and _own_day(g):
+        if not target.told_on_its_day() and g.told_on_its_day():
             target.day = g.day  # the day the incident's own telling gives
         if g.specificity() > target.specificity():
             target.place = g.place

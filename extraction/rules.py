@@ -40,6 +40,8 @@ _CAPTION = re.compile(r"\((?:AP|AFP|Reuters|EPA|Getty|Xinhua|PPI|APP|Online)\b[^
 
 # a sub-heading that opens with a day: "Monday, 9 June — Khyber", "June 12: Kech"
 _SECTION_DAY = re.compile(r"\W*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2}\b)")
+
+
 def doubts_of(g: Group, main_day: date | None, article: Article) -> list[str]:
     """Why an analyst should look at this event first (empty when nothing is doubtful)."""
     doubts = []
