@@ -51,9 +51,19 @@ def _settled(page) -> None:
     page.wait_for_function(f"document.querySelectorAll(\"{MAP_FRAME}\").length === 1", timeout=PAINT_TIMEOUT_MS)
 
 
+# An element shown in any map iframe: while a rerun swaps the iframe there can briefly be two,
+# and a locator that needs exactly one would race the swap.
+SHOWN_IN_MAP_JS = """([css, text]) => [...document.querySelectorAll("iframe[title='streamlit_folium.st_folium']")]
+  .some(f => f.contentDocument && [...f.contentDocument.querySelectorAll(css)]
+    .some(e => e.textContent.includes(text) && e.getClientRects().length > 0))"""
+
+
+def _shown_in_map(page, css: str, text: str = "") -> None:
+    page.wait_for_function(SHOWN_IN_MAP_JS, arg=[css, text], timeout=PAINT_TIMEOUT_MS)
+
+
 def _town(page, name: str) -> None:
-    _settled(page)
-    page.frame_locator(MAP_FRAME).locator(".ml-town", has_text=name).first.wait_for(state="visible")
+    _shown_in_map(page, ".ml-town", name)
 
 
 def _labels(page) -> list[dict]:
@@ -128,9 +138,8 @@ def test_event_address_opens_the_event_and_rings_it_on_the_map(server, browser) 
 
     page.goto(f"{server.base_url}/map?event={event_id}", wait_until="domcontentloaded")
     page.get_by_text("The linked event (ringed on the map)").wait_for()
+    _shown_in_map(page, "path[stroke='#ffbf00']")
     _settled(page)
-    map_frame = page.frame_locator(MAP_FRAME)
-    map_frame.locator("path[stroke='#ffbf00']").first.wait_for(state="attached", timeout=PAINT_TIMEOUT_MS)
     view = page.evaluate(f"({VIEW_JS})()")
     assert abs(view["lat"] - float(event["latitude"])) < 0.05 and view["zoom"] == 10, view
 
