@@ -77,7 +77,10 @@ _MAIN_VERB = re.compile(r"\b(?:was|were)\s+(?:found|recovered|discovered|killed|
 _HISTORY = re.compile(r"\bwho\s+(?:had\s+)?(?:were|was|remained|have been|has been|had been)\s+"
                       r"(?:actively\s+|also\s+|allegedly\s+|reportedly\s+)*(?:involved|wanted)\s+(?:in|for)\b"
                       r"|\b(?:remained|actively)\s+(?:\w+\s+)?involved\s+in\b"
-                      r"|\binvolved\s+in\s+(?:numerous|several|many|various|a number of|multiple)\b", re.IGNORECASE)
+                      r"|\binvolved\s+in\s+(?:numerous|several|many|various|a number of|multiple)\b"
+                      # "officials claimed the suspects were involved in the killing of policemen in Orangi": a charge
+                      r"|\b(?:said|claimed|alleged|added|believed)\b[^.;]{0,60}?\b(?:were|was|are|is|been)\s+(?:\w+\s+){0,2}?"
+                      r"involved\s+in\b", re.IGNORECASE)
 # "the riverine areas have long served as hideouts": a state of things, not an incident
 _GENERIC = re.compile(r"\b(?:have|has|had)\s+long\b|\blong\s+(?:been|served|plagued)\b|\bfor (?:years|decades)\b"
                       r"|\bnotorious (?:for|as)\b|\b(?:often|frequently|routinely|regularly|repeatedly)\b"
@@ -178,6 +181,18 @@ class Frame:
         return after[0].day if after else self.event_date
 
 
+_SHARED_RANK = re.compile(r"\b(?:sepoys?|jawans?|personnel|officers?|havildars?|naiks?)\b", re.IGNORECASE)
+
+
+def resolve_forces(count: DeathCount, text: str) -> DeathCount:
+    """A rank every force uses ("two sepoys", "three officers") belongs to the one force the other words
+    name ("a roadside bomb struck a police vehicle, killing three officers"); with none or both it stays open."""
+    if count.victim_class != "forces":
+        return count
+    named = taxonomy.targets_of(_SHARED_RANK.sub(" ", text)) & {"military", "police"}
+    return replace(count, victim_class=named.pop()) if len(named) == 1 else count
+
+
 def is_heading(sentence: Sentence, paragraph: str) -> bool:
     """A headline, sub-heading or bullet: a short line that does not end like a sentence."""
     line = paragraph.strip()
@@ -191,8 +206,14 @@ def is_heading(sentence: Sentence, paragraph: str) -> bool:
 # ("wanted in attacks in Tank"). The clause runs to the sentence's end or to a comma opening a new clause
 # (one followed by a lower-case word), so a list of places stays inside it.
 _OFF_SCENE = re.compile(r",\s+(?:cutting|plunging|disrupting|suspending|halting|affecting|forcing|prompting|depriving)\b"
-                        r"|\b(?:planning|plotting|preparing|intending|conspiring)\s+to\b|\bwanted\s+(?:in|for)\b",
+                        r"|\b(?:planning|plotting|preparing|intending|conspiring)\s+to\b|\bwanted\s+(?:in|for)\b"
+                        # where the dead and injured were taken afterwards: "bodies were sent to their native village in X"
+                        r"|\b(?:sent|shifted|moved|transported|dispatched|referred|handed over|brought)\s+(?:back\s+)?to\b(?!\s+hell\b)",
                         re.IGNORECASE)
+# A participle used as an adjective after a determiner ("the martyred constable", "their slain colleagues")
+# refers to deaths already told; it does not tell a killing of its own.
+_ATTRIBUTIVE = re.compile(r"\b(?:the|their|his|her|its|our|these|those)\s+(?:martyred|killed|slain|murdered|deceased|"
+                          r"injured|wounded)\b(?!\s+(?:in|at|on|by|when|during|near)\b)", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[.;]|,\s+(?!(?:and|or)\b)(?=[a-z])")
 
 
@@ -267,7 +288,8 @@ def build_frame(sentence: Sentence, published: date | None, dateline: tuple[str,
         cut = first_day + opener[-1].start() if opener else cut
     if cut is not None:  # "... on Saturday, a week after a similar attack killed four": not this event's dead
         deaths = [d for d in deaths if d.start < cut]
-    signals = taxonomy.signals_of(text if cut is None else text[:cut])
+    told = _ATTRIBUTIVE.sub(" ", text)  # "the martyred constable's funeral": the killing is not told again here
+    signals = taxonomy.signals_of(told if cut is None else _ATTRIBUTIVE.sub(" ", text[:cut]))
     violent = signals & {"disrupted", "suicide", "air", "grenade", "shelling", "ied", "clash", "firearm",
                          "abduction", "mob", "protest"}
     if _GENERIC.search(text) and not deaths and not any(d.kind == "event" for d in dates):
@@ -302,6 +324,7 @@ def build_frame(sentence: Sentence, published: date | None, dateline: tuple[str,
     if _DRILL.search(text) and not deaths:
         return None  # exercises and drills: "mock raids", "firing drills"
     targets = taxonomy.targets_of(text)
+    deaths = [resolve_forces(d, text) for d in deaths]
     victims = frozenset(d.victim_class for d in deaths if not d.subset)
     found_dead = _BODIES_FOUND.search(text)
     if found_dead and not victims - {"people", "civilian"}:
@@ -337,7 +360,7 @@ def build_frame(sentence: Sentence, published: date | None, dateline: tuple[str,
     if _AFTERMATH.search(text) and _REFERENCED.search(text):
         return None  # compensation, condolences or an inquiry about an attack already reported
     held = bool(kind and kind[0] == "Protests" and _HELD.search(text))  # a vigil demanding a trial is still a protest
-    if _NON_EVENT.match(text) or (_AFTERMATH.search(text) and not _VIOLENT_VERB.search(text) and not held):
+    if _NON_EVENT.match(text) or (_AFTERMATH.search(text) and not _VIOLENT_VERB.search(told) and not held):
         if not deaths:
             return None  # a condemnation, a case, a visit: nothing to code
         kind, places = None, []  # a funeral or a condemnation happens elsewhere, later

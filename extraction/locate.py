@@ -88,7 +88,8 @@ def _admin_hints(place: PlaceMention, context_admin1: str = "", context_admin2: 
             parent_admin2 = place.parent
         else:
             parent = gazetteer.resolve(place.parent, admin1 or None)
-            parent_admin2 = parent.admin2 if parent else ""
+            # "the Vehova area of Taunsa district": a district newer than the gazetteer is taken as written
+            parent_admin2 = place.parent if place.parent_kind == "district" else parent.admin2 if parent else ""
     # the dateline's province is the better guess between namesakes ("JHANG: ... in Shorkot")
     hinted = gazetteer.resolve(place.name, admin1 or context_admin1 or None, parent_admin2 or None)
     if hinted is not None and parent_admin2 and not place.near and hinted.admin2.lower() != parent_admin2.lower():

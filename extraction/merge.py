@@ -82,8 +82,18 @@ class Group:
 
     def dead_classes(self) -> set[str]:
         """Victim classes of the counted dead ("people" is no class: it may be anyone)."""
-        return {c.victim_class for f in self.frames if id(f) not in self.no_deaths for c in f.deaths
+        return {self.force_of(c).victim_class for f in self.frames if id(f) not in self.no_deaths for c in f.deaths
                 if not c.subset and c.victim_class != "people"}
+
+    def force_of(self, count: DeathCount) -> DeathCount:
+        """A rank no sentence tied to a force ("Sepoys A and B embraced martyrdom") is of the force the
+        incident's other dead or targets name: Levies after "two Levies personnel were martyred"; else the army."""
+        if count.victim_class != "forces":
+            return count
+        named = {c.victim_class for f in self.frames for c in f.deaths} & {"military", "police"}
+        if not named:
+            named = set().union(*(f.targets for f in self.frames + self.weak)) & {"military", "police"}
+        return replace(count, victim_class="police" if named == {"police"} else "military")
 
     def all_weak(self) -> bool:
         return all(f.weak or not f.kind for f in self.frames) and bool(self.frames)
@@ -102,7 +112,7 @@ class Group:
             if id(f) in self.no_deaths or (f.group_toll and (official or self.assigned)):
                 continue
             (extra if id(f) in self.separate else main).extend(c for c in f.deaths if not c.subset)
-        total = _combine(main + self.assigned)
+        total = _combine([self.force_of(c) for c in main + self.assigned])
         extras = sorted({c.value for c in extra if not c.subset})
         total += sum(extras)
         if not total and any(f.singular_death for f in self.frames if id(f) not in self.no_deaths):

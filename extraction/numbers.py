@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import reduce
 
 _UNITS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -39,10 +40,12 @@ def parse_number(text: str) -> tuple[int, bool] | None:
 
 
 VICTIM_CLASSES: dict[str, tuple[str, ...]] = {
-    "military": ("rangers", "soldier", "soldiers", "troops", "personnel", "sepoy", "sepoys", "jawan", "jawans", "officer",
-                 "officers", "army", "fc", "security", "commando", "commandos", "servicemen", "major", "captain", "corps"),
+    "military": ("rangers", "soldier", "soldiers", "troops", "army", "fc", "security", "commando", "commandos",
+                 "servicemen", "major", "captain", "corps", "subedar", "lieutenant", "colonel", "brigadier"),
+    # ranks and words every uniformed force uses (army, FC, Levies, police): the incident's force decides
+    "forces": ("personnel", "sepoy", "sepoys", "jawan", "jawans", "officer", "officers", "havildar", "naik"),
     "police": ("policeman", "policemen", "police", "cop", "cops", "constable", "constables", "levies",
-               "levy", "policemen,", "inspector", "sub-inspector", "guard", "guards"),
+               "levy", "policemen,", "inspector", "sub-inspector", "guard", "guards", "risaldar", "dafedar"),
     "militant": ("militant", "militants", "terrorist", "terrorists", "attacker", "attackers", "assailant",
                  "assailants", "insurgent", "insurgents", "gunman", "gunmen", "bomber", "bombers", "suspect",
                  "suspects", "rebel", "rebels", "fighters", "miscreants", "taliban", "dacoits", "kidnappers",
@@ -64,6 +67,16 @@ VICTIM_CLASSES: dict[str, tuple[str, ...]] = {
                  "cook", "cooks", "watchman", "chowkidar", "porter", "porters", "conductor", "cleaner"),
 }
 _CLASS_OF = {word: cls for cls, words in VICTIM_CLASSES.items() for word in words}
+
+
+def joint_class(a: str, b: str) -> str:
+    """The class of two counts told together: a shared rank takes the force beside it ("a captain and two
+    sepoys" are soldiers); two different classes are just people."""
+    if a == b:
+        return a
+    if {a, b} & {"forces"} and {a, b} - {"forces"} <= {"military", "police"}:
+        return ({a, b} - {"forces"}).pop()
+    return "people"
 
 DEATH = (
     r"(?:killed|kills|kill|killing|dead|died|dies|martyred|martyring|embraced (?:martyrdom|shahadat|shahadat’|‘shahadat’)"
@@ -123,8 +136,8 @@ def _victim_class(np: str, span: int = 5) -> str | None:
     for word in re.findall(r"[\w’'\-]+", np.lower())[:span]:
         cls = _CLASS_OF.get(word)
         if cls in ("military", "police", "militant"):
-            return cls
-        fallback = fallback or cls
+            return cls  # "personnel of the FC": the force named beside the rank
+        fallback = "forces" if cls == "forces" else fallback or cls
     return fallback
 
 
@@ -247,7 +260,7 @@ def _with_single_before(sentence: str, count: DeathCount) -> DeathCount:
     m = re.search(rf"\b(?:a|an)\s+(?:[\w\-]+\s+)?(?P<noun>{_NOUN})\s+and\s+$", sentence[:count.start], re.IGNORECASE)
     if m is None or count.subset or count.update:
         return count
-    cls = count.victim_class if _CLASS_OF.get(m["noun"].lower()) == count.victim_class else "people"
+    cls = joint_class(_CLASS_OF.get(m["noun"].lower(), "people"), count.victim_class)
     return DeathCount(count.value + 1, cls, count.vague, False, count.earlier, False, m.start())
 
 
@@ -265,7 +278,7 @@ def _sum_conjuncts(sentence: str, counts: list[DeathCount]) -> list[DeathCount]:
         prev = out[-1] if out else None
         if prev is not None and not (prev.subset or c.subset or prev.update or c.update) and c.start > prev.start:
             if _conjoined(sentence, prev.start, c.start):
-                cls = prev.victim_class if prev.victim_class == c.victim_class else "people"
+                cls = joint_class(prev.victim_class, c.victim_class)
                 parts = (prev.parts or ((prev.victim_class, prev.value),)) + (c.parts or ((c.victim_class, c.value),))
                 out[-1] = DeathCount(prev.value + c.value, cls, prev.vague or c.vague, False, prev.earlier,
                                      False, prev.start, parts=parts if cls == "people" else ())
@@ -284,7 +297,7 @@ def _with_pair(counts: list[DeathCount], m: re.Match[str] | None) -> list[DeathC
     if first is None or second is None:
         return counts
     a, b = _CLASS_OF[m["a"].lower()], _CLASS_OF[m["b"].lower()]
-    cls = a if a == b else "people"
+    cls = joint_class(a, b)
     kept = [c for c in counts if not (m.start() <= c.start < m.end() and c.victim_class in (cls, a, b))]
     parts = ((a, first[0]), (b, second[0])) if cls == "people" else ()
     return kept + [DeathCount(first[0] + second[0], cls, first[1], False, False, False, m.start(), parts=parts)]
@@ -312,6 +325,7 @@ _RANKS = {
     "military": r"Sepoy|Lance Naik|Naik|Havildar|Naib Subedar|Subedar|Lieutenant Colonel|Lieutenant|Captain|Major|Colonel|Brigadier",
     "police": r"Head Constable|Constable|Assistant Sub-Inspector|ASI|Sub-Inspector|Inspector|Levies Sepoy|Naib Risaldar|Risaldar",
 }
+_SHARED_RANKS = r"Sepoy|Lance Naik|Naik|Havildar"
 _NAMED_RE = re.compile(
     r"\b(?P<rank>(?i:" + "|".join(f"(?:{r})" for r in _RANKS.values()) + r"))\s+(?:\(r\)\s+)?(?!General\b)[A-Z][a-z]+")
 _NAMED_DEATH = re.compile(
@@ -328,7 +342,12 @@ def _named_dead(sentence: str) -> list[DeathCount]:
     named = list(_NAMED_RE.finditer(sentence[:death.start()]))
     if not named:
         return []
-    cls = "police" if all(re.fullmatch(_RANKS["police"], m["rank"], re.IGNORECASE) for m in named) else "military"
+    if all(re.fullmatch(_RANKS["police"], m["rank"], re.IGNORECASE) for m in named):
+        cls = "police"
+    elif all(re.fullmatch(_SHARED_RANKS, m["rank"], re.IGNORECASE) for m in named):
+        cls = "forces"  # a sepoy or naik may be of the army, the FC or the Levies
+    else:
+        cls = "military"
     return [DeathCount(len(named), cls, False, False, False, False, named[0].start(), single=True)]
 
 
@@ -394,7 +413,7 @@ def _listed_dead(sentence: str) -> list[DeathCount]:
                     return [DeathCount(1, "civilian", False, False, False, False, start, single=True)]
                 if persons >= 2:
                     classes = {_victim_class(part) for part in re.split(r",?\s+and\s+|,\s+", np[cut:])} - {None}
-                    cls = classes.pop() if len(classes) == 1 else "people"  # "a polio worker and a constable": mixed
+                    cls = reduce(joint_class, sorted(classes)) if classes else "people"  # "a polio worker and a constable": mixed
                     return [DeathCount(persons, cls, False, False, False, False, start + cut)]
     return []
 

@@ -225,7 +225,7 @@ def frame_type(signals: set[str], targets: set[str], deaths: bool,
     if "protest" in signals and not deaths:
         return "Protests", "Protest with intervention" if "intervention" in signals else "Peaceful protest"
     security = targets & {"military", "police"}
-    if victims & {"military", "police", "militant"} and "firearm" in signals | {"clash"} & signals:
+    if victims & {"military", "police", "forces", "militant"} and "firearm" in signals | {"clash"} & signals:
         return "Battles", "Armed clash"
     if victims & {"civilian"} and "clash" not in signals and not security & victims:
         return ("Violence against civilians", "Attack") if "firearm" in signals or deaths else None

@@ -26,7 +26,7 @@ def test_source_after_the_victims_does_not_hide_the_count():
 
 def test_named_ranks_that_embraced_martyrdom_are_counted():
     (c,) = find_deaths("During the exchange of fire, Sepoy Ali Raza, 23, resident of Kohat, embraced martyrdom.")
-    assert (c.value, c.victim_class) == (1, "military")
+    assert (c.value, c.victim_class) == (1, "forces")  # army, FC and Levies all have sepoys: the incident decides
     (c,) = find_deaths("Constable Amir Khan and Head Constable Zahid Shah were martyred.")
     assert (c.value, c.victim_class) == (2, "police")
     assert find_deaths("The Inspector General visited the injured.") == []
