@@ -78,6 +78,9 @@ _HISTORY = re.compile(r"\bwho\s+(?:had\s+)?(?:were|was|remained|have been|has be
                       r"(?:actively\s+|also\s+|allegedly\s+|reportedly\s+)*(?:involved|wanted)\s+(?:in|for)\b"
                       r"|\b(?:remained|actively)\s+(?:\w+\s+)?involved\s+in\b"
                       r"|\binvolved\s+in\s+(?:numerous|several|many|various|a number of|multiple)\b"
+                      # "the khwarij killed in Mir Ali were involved in the attack on a police mobile": their past
+                      r"|\b(?:killed|arrested|detained|held|apprehended|nabbed|neutrali[sz]ed)\b[^.;,]{0,40}?\b(?:were|was)\s+"
+                      r"(?:also\s+|allegedly\s+|reportedly\s+)*involved\s+in\b"
                       # "officials claimed the suspects were involved in the killing of policemen in Orangi": a charge
                       r"|\b(?:said|claimed|alleged|added|believed)\b[^.;]{0,60}?\b(?:were|was|are|is|been)\s+(?:\w+\s+){0,2}?"
                       r"involved\s+in\b", re.IGNORECASE)
@@ -353,6 +356,8 @@ def build_frame(sentence: Sentence, published: date | None, dateline: tuple[str,
         places = [PlaceMention(name=here[0], start=m.start(), end=m.end(), kind="")]
     if kind and kind[0] in ("Battles", "Violence against civilians") and not _ATTACK.search(text) and not found_dead:
         weak = True  # only "killed"/"martyred": says who died, not what kind of violence
+    elif kind == ("Violence against civilians", "Attack") and not targets and not deaths and not single:
+        weak = True  # "the attack took place at a check post near X": no victim named, so no kind of violence told
     else:
         weak = False
     if _INTENT.search(text) and not _VIOLENT_VERB.search(text) and not deaths:

@@ -129,12 +129,19 @@ class DeathCount:
     parts: tuple[tuple[str, int], ...] = ()  # a sum of conjoined counts of several classes, by class
 
 
+_COMRADES = frozenset({"men", "boys", "brothers", "colleagues", "comrades"})
+
+
 def _victim_class(np: str, span: int = 5) -> str | None:
     """The most telling class among the first words: "members of the security forces" are military."""
     fallback = None
     np = re.split(r",|\bincluding\b|\bamong\b|\bof whom\b", np, maxsplit=1)[0]
+    prev = ""
     for word in re.findall(r"[\w’'\-]+", np.lower())[:span]:
         cls = _CLASS_OF.get(word)
+        if prev == "our" and word in _COMRADES:
+            return "forces"  # a spokesman's "three of our men were martyred": his own force, named by the incident
+        prev = word
         if cls in ("military", "police", "militant"):
             return cls  # "personnel of the FC": the force named beside the rank
         fallback = "forces" if cls == "forces" else fallback or cls

@@ -6,13 +6,20 @@ from dataclasses import dataclass
 
 # "QUETTA:", "DERA ISMAIL KHAN/PESHAWAR:", "PESHAWAR, Pakistan —", "Islamabad [Pakistan], October 25 (ANI):",
 # "ISLAMABAD, March 17 (Reuters) -", "QUETTA, Pakistan (AFP) —", "PESHAWAR, Pakistan, Aug 23 (Reuters) -"
+_AGENCIES = "AFP|AP|PTI|ANI|IANS|UNI|Reuters|APP|Xinhua|AA|Anadolu|INP|NNI|PPI|Online|dpa|EFE|Kyodo|BSS|IRNA"
+# what may follow the place of a dateline: a country, a day ("Aug 12", "10 September 2024", "June 3, 2025")
+_DAY_PART = r"(?:\d{1,2}(?:st|nd|rd|th)?\s+)?[A-Z][a-z]+\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+(?:19|20)\d\d)?"
 _DATELINE = re.compile(
-    r"^(?P<places>[A-Z][A-Z.'\- ]{2,}(?:/[A-Z][A-Z.'\- ]{2,})*)(?:,\s*[A-Z][a-z]+\.?(?:\s+\d{1,2})?){0,2}(?:\s*\([A-Za-z ]+\))?\s*(?::|—|–|\s--?\s)\s*"
+    r"^(?P<places>[A-Z][A-Z.'\- ]{2,}(?:/[A-Z][A-Z.'\- ]{2,})*)(?:,\s*%s){0,2}(?:\s*\([A-Za-z ]+\))?\s*(?::|—|–|\s--?\s)\s*"
     r"|^(?P<places2>[A-Z][a-z]+(?: [A-Z][a-z]+)*(?:/[A-Z][a-z]+)*)\s*\[[A-Za-z ]+\],\s*[A-Z][a-z]+\.? \d{1,2}\s*\([A-Za-z]+\):\s*"
     # "Dera Ismail Khan (UrduPoint / Pakistan Point News - 23rd Nov, 2024 ) :"
     r"|^(?P<places3>[A-Z][a-z]+(?: [A-Z][a-z]+){0,3})\s*\([^()]{0,80}\b(?:19|20)\d\d\s*\)\s*:\s*"
     # a press release's "Islamabad: June 03, 2025" line
     r"|^(?P<places4>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}):\s+(?=[A-Z][a-z]+\.?\s+\d{1,2},?\s+(?:19|20)\d\d\s*$)"
+    # a wire credit closes the dateline even without a colon: "Lahore, Aug 12 (PTI) A policeman ...",
+    # "Peshawar (Pakistan) (AFP) - Militants ..."
+    r"|^(?P<places5>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}(?:/[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})*)(?:\s*[\[(][A-Z][a-z]+[\])])?"
+    r"(?:,\s*%s){0,2}\s*\((?:%s)\)\s*(?:[:\-—–]+\s*)?" % (_DAY_PART, _DAY_PART, _AGENCIES)
 )
 _ABBREV = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Brig|Sgt|St|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|"
@@ -35,7 +42,7 @@ def dateline_of(paragraph: str) -> tuple[tuple[str, ...], int]:
     match = _DATELINE.match(paragraph)
     if not match:
         return (), 0
-    raw = match["places"] or match["places2"] or match["places3"] or match["places4"] or ""
+    raw = match["places"] or match["places2"] or match["places3"] or match["places4"] or match["places5"] or ""
     names = tuple(p.strip().title() for p in raw.split("/") if len(p.strip()) > 2)
     return names, match.end()
 
