@@ -16,6 +16,7 @@ _TOTAL = re.compile(r"\bover the (?:weekend|past (?:two|three|four|\d+) days)\b|
                     r"(?:attacks|incidents|operations|bombings|blasts|places|locations|cities|districts)\b|\bin total\b.*\bacross\b"
                     # a running tally over a period ("killed since the start of the year", "so far this year")
                     r"|\bsince the (?:start|beginning) of\b|\bso far (?:this|in) \w+\b|\bthis year alone\b"
+                    r"|\bover the (?:past (?:few |two |three )?)?(?:years|decades)\b|\bin recent (?:years|months)\b"
                     r"|\bsince (?:January|February|March|April|May|June|July|August|September|October|November|December|(?:19|20)\d\d)\b",
                     re.IGNORECASE)
 _SEPARATE = re.compile(r"\b(?:another|a separate|in a separate|second|also)\s+(?:\w+\s+){0,2}(?:attack|incident|vehicle|car|blast)\b",
@@ -82,7 +83,7 @@ _HISTORY = re.compile(r"\bwho\s+(?:had\s+)?(?:were|was|remained|have been|has be
                       r"|\b(?:killed|arrested|detained|held|apprehended|nabbed|neutrali[sz]ed)\b[^.;,]{0,40}?\b(?:were|was)\s+"
                       r"(?:also\s+|allegedly\s+|reportedly\s+)*involved\s+in\b"
                       # "officials claimed the suspects were involved in the killing of policemen in Orangi": a charge
-                      r"|\b(?:said|claimed|alleged|added|believed)\b[^.;]{0,60}?\b(?:were|was|are|is|been)\s+(?:\w+\s+){0,2}?"
+                      r"|\b(?:said|claimed|alleged|added|believed|according to)\b[^.;]{0,60}?\b(?:were|was|are|is|been)\s+(?:\w+\s+){0,2}?"
                       r"involved\s+in\b", re.IGNORECASE)
 # "the riverine areas have long served as hideouts": a state of things, not an incident
 _GENERIC = re.compile(r"\b(?:have|has|had)\s+long\b|\blong\s+(?:been|served|plagued)\b|\bfor (?:years|decades)\b"
@@ -360,8 +361,14 @@ def build_frame(sentence: Sentence, published: date | None, dateline: tuple[str,
         weak = True  # "the attack took place at a check post near X": no victim named, so no kind of violence told
     else:
         weak = False
-    if _INTENT.search(text) and not _VIOLENT_VERB.search(text) and not deaths:
-        return None
+    plan = _INTENT.search(text)
+    if plan and not _VIOLENT_VERB.search(text) and not deaths:
+        if plan.start() < 30:
+            return None
+        # "the operation was launched on Monday on a tip-off that militants had gathered to plan attacks": the
+        # plan is an aside; the clause before it still tells the incident
+        head = replace(sentence, text=sentence.text[:sentence.dateline_end + plan.start()])
+        return build_frame(head, published, dateline)
     if _AFTERMATH.search(text) and _REFERENCED.search(text):
         return None  # compensation, condolences or an inquiry about an attack already reported
     held = bool(kind and kind[0] == "Protests" and _HELD.search(text))  # a vigil demanding a trial is still a protest

@@ -68,7 +68,7 @@ def _lead_overrides_type(frame: Frame, group: Group, lead: Frame | None) -> bool
         return False
     bombing = frame.kind[0] == "Explosions/Remote violence"
     toll = frame is lead and bool(frame.deaths or frame.singular_death) and not group.fatalities()
-    return bombing or toll
+    return bombing or toll or (frame is lead and not frame.weak and group.all_weak())
 
 
 # the pluperfect tells what came before the story ("had averted an attack on July 25"): not its day

@@ -82,7 +82,7 @@ DEATH = (
     r"(?:killed|kills|kill|killing|dead|died|dies|martyred|martyring|embraced (?:martyrdom|shahadat|shahadat’|‘shahadat’)"
     r"|embraced\s+\W?shahadat\W?|lost (?:their|his|her) lives?|sacrificed (?:their|his|her) lives?|laid down (?:their|his|her) lives?|shot dead|gunned down|succumbed|neutrali[sz]ed"
     r"|sent to hell|lynched|slain|perished|fatally shot|claiming|claimed the lives|bodies|death toll|deaths"
-    r"|beheaded|murdered|executed|passed away)"
+    r"|beheaded|murdered|executed|passed away)(?![a-z])"  # not "lost their livelihood", not "a deadly attack"
 )
 _DEATH_RE = re.compile(DEATH, re.IGNORECASE)
 _INJURY_RE = re.compile(r"\b(?:injur\w*|wound\w*|hurt|critical)\b", re.IGNORECASE)

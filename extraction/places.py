@@ -15,7 +15,8 @@ from extraction import gazetteer
 
 KIND_WORDS = r"(?:area|areas|village|town|city|tehsil|valley|district|agency|bazaar|region|cantt|cantonment|division|province|sub-division|subdivision)"
 CONTAINER_KINDS = {"tehsil", "district", "agency", "division", "province", "region"}
-_CAP = r"[A-Z][\w’'\-]*(?:\s+(?:[A-Z][\w’'\-]*|[A-Z]\.))*"
+# a village may carry a number ("Chak 311-GB", "Chak No. 42/12-L"): the number is part of its name
+_CAP = r"[A-Z][\w’'\-]*(?:\s+(?:(?!No\.)[A-Z][\w’'\-]*|[A-Z]\.))*(?:\s+(?:No\.\s*)?\d+(?:[/\-]?[\dA-Z]+)*\b(?![\s-]*(?:km|kilomet|miles|people|persons|men|killed|injured|were|was)))?"
 _PATTERNS = (
     # "the Datta Khel area", "Panjgur town", "Kech district", "Safi tehsil"
     re.compile(rf"(?P<name>{_CAP})\s+(?P<kind>(?i:{KIND_WORDS}))\b"),
@@ -25,6 +26,8 @@ _PATTERNS = (
     re.compile(rf"\b(?:near|vicinity of|outskirts of)\s+(?:the\s+)?(?P<name>{_CAP})"),
     # "abducted from Musakhel in", "in Sialkot", "in Zhob,"
     re.compile(rf"\b(?:[Ii]n|[Aa]t|[Ff]rom|[Nn]ear)\s+(?P<name>{_CAP})(?=\s+[a-z]|[,.;)]|$)"),
+    # press-release idiom: "in general area Jani Khel", "the general area of Mir Ali"
+    re.compile(rf"\bgeneral\s+area\s+(?:of\s+)?(?P<name>{_CAP})"),
     # "the Datta Khel area of North Waziristan": the container
     re.compile(rf"\b(?:area|areas|tehsil|outskirts|vicinity|city|town|district|valley|suburbs|village)\s+of\s+(?:the\s+)?(?P<name>{_CAP})"),
 )
@@ -79,6 +82,8 @@ _EXCLUDED_BEFORE = re.compile(
     r"|\b(?:succumbed|died|passed away)\b[^.;]{0,40}\b(?:in|at)\s+(?:the\s+)?(?:a\s+)?(?:hospital\s+in\s+)?"
     r"|\b(?:travelling|traveling|heading|going|returning|on (?:their|his|her) way)\b[^.,;]{0,60}\bto\s+(?!door\b)(?:the\s+)?"
     r"(?:(?!when\b|while\b|after\b|as\b|and\b|were\b|was\b|they\b)[\w\-]+\s+){0,6}(?:in|at)\s+(?:the\s+)?"
+    # "returning from a grain market in Kandhkot": where they came from
+    r"|\b(?:returning|coming back|on (?:their|his|her) way back)\s+(?:home\s+)?from\s+(?:a|an|the|their|his|her)\s+(?:(?!when\b|while\b)[\w\-]+\s+){0,4}(?:in|at)\s+(?:the\s+)?"
     r"|\b(?:to|towards|bound for)\s+(?:the\s+)?(?:[a-z][\w\-]*\s+){0,2}(?:city|town|village|capital|district|port|area)\s+(?:of\s+)?(?:the\s+)?"
     r"|\b(?:km|kms|kilomet\w+|miles)\b[^.;]{0,40}?\b(?:north|south|east|west)\w*\s+of\s+(?:the\s+)?(?:[a-z][\w\-]*\s+){0,2}"
     r"|\b(?:to|towards)\s+(?-i:[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)\s+in\s+(?:the\s+)?"

@@ -39,3 +39,35 @@ def test_a_charge_against_the_killed_names_no_incident_of_its_own():
                       "militants killed in Datta Khel were involved in the attack on a police van near Razmak on "
                       "2 January.")
     assert set(found) == {"Datta Khel"}
+
+
+def test_a_press_release_general_area_is_a_place_even_when_the_gazetteer_lacks_it():
+    found = _by_place("On night 3 May 2025, security forces conducted an intelligence based operation in general "
+                      "area Sor Kandao, Bannu District. During the operation, four khwarij were sent to hell.",
+                      published="2025-05-04")
+    assert list(found) == ["Sor Kandao"] and found["Sor Kandao"]["fatalities"] == 4
+
+
+def test_a_plan_told_as_an_aside_leaves_the_day_of_the_operation():
+    event = _one("Two suspects were killed in an exchange of fire with the CTD in the Qasimabad area of Hyderabad, "
+                 "officials said. According to a spokesman, the raid was launched late on Monday night on a tip-off "
+                 "that members of a banned outfit had gathered in Qasimabad to plan attacks.")
+    assert event["event_date"] == "2025-03-10"
+
+
+def test_a_numbered_village_keeps_its_number():
+    event = _one("A mob torched two houses in Chak 112-JB, a village near Gojra in Toba Tek Singh district, on Monday.")
+    assert event["location"] == "Chak 112-JB" and event["admin2"] == "Toba Tek Singh"
+
+
+def test_where_the_victims_were_returning_from_is_no_scene():
+    found = _by_place("Gunmen abducted two traders near Ghauspur town on Sunday night. The men were returning from a "
+                      "grain market in Kandhkot when their car was stopped.")
+    assert set(found) == {"Ghauspur"}
+
+
+def test_a_livelihood_lost_is_no_death_and_a_tally_over_the_years_counts_for_no_incident():
+    assert find_deaths("Hundreds of drivers have lost their livelihood, a trader said.") == []
+    event = _one("Police fired tear gas at traders protesting in Landi Kotal on Monday. The dispute has killed "
+                 "hundreds of people over the years, elders said.")
+    assert event["fatalities"] == 0
