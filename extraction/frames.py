@@ -357,8 +357,11 @@ def build_frame(sentence: Sentence, published: date | None, dateline: tuple[str,
         places = [PlaceMention(name=here[0], start=m.start(), end=m.end(), kind="")]
     if kind and kind[0] in ("Battles", "Violence against civilians") and not _ATTACK.search(text) and not found_dead:
         weak = True  # only "killed"/"martyred": says who died, not what kind of violence
-    elif kind == ("Violence against civilians", "Attack") and not targets and not deaths and not single:
-        weak = True  # "the attack took place at a check post near X": no victim named, so no kind of violence told
+    elif kind == ("Violence against civilians", "Attack") and not targets and not deaths \
+            and (not single or re.match(r"\W*(?:He|She|They)\b", text)):
+        # "the attack took place at a check post near X", "He died on the spot": no victim named, so no kind
+        # of violence told
+        weak = True
     else:
         weak = False
     plan = _INTENT.search(text)

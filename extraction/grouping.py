@@ -180,6 +180,8 @@ class Grouper:
             self.background = f.sentence.paragraph  # "On July 25 last, forces had averted an attack": told as past
         places = drop_containers([p for p in f.places if not p.foreign])
         if len(places) > 1 and re.match(rf"\W*(?:In|At)\s+(?:the\s+)?{re.escape(places[0].name)}\s*,", f.sentence.text[f.offset:]) \
+                and not (gazetteer.is_district(places[0].name)
+                         and all(not p.kind and gazetteer.resolve(p.name) is not None for p in places[1:])) \
                 and all(p.kind in ("bazaar", "area", "village", "") and not gazetteer.is_district(p.name) for p in places[1:]):
             places = places[:1]  # "In Panjgur, police ... near Chitkan bazaar": the opening place frames the sentence
         stand_in = bool(places) and all(p.start == p.end == 0 for p in places)

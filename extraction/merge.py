@@ -196,7 +196,7 @@ def _one_incident_two_days(a: Group, b: Group) -> bool:
     """"... police repulsed a separate assault on the Mandan police station hours later" (the lead's day) and
     "militants attacked the Mandan police station in the early hours of Tuesday": one incident at one place,
     first told without a day of its own and then with one, a day apart at most."""
-    if a.key() != b.key() or a.told_on_its_day() == b.told_on_its_day():
+    if a.told_on_its_day() == b.told_on_its_day():
         return False
     return abs((a.day - b.day).days) <= 1
 
@@ -211,15 +211,19 @@ def merge_groups(groups: list[Group]) -> list[Group]:
         for o in out:
             if o.kind() is None or kind is None:
                 continue
-            if o.day != g.day and not _one_incident_two_days(o, g):
-                continue
-            if _family(o.kind()[0]) != _family(kind[0]) and not (o.all_weak() or g.all_weak()):
+            if _family(o.kind()[0]) != _family(kind[0]) and not (o.all_weak() or g.all_weak()
+                                                                  or not o.frames or not g.frames):
                 continue
             # two towns of one district stay two events; a district (or tehsil, valley) named
             # beside a place inside it is the same event
             same = (o.key() == g.key() or o.key().startswith(g.key()) or g.key().startswith(o.key())
                     or (o.admin2 and o.admin2 == g.admin2 and (_coarse(o.place) or _coarse(g.place)))
                     or place_key(o.place.parent) == g.key() or place_key(g.place.parent) == o.key())
+            undated = o if not o.told_on_its_day() else g
+            district = gazetteer.is_district(undated.place.name) and place_key(undated.place.name) == place_key(
+                (g if undated is o else o).admin2)
+            if o.day != g.day and not ((o.key() == g.key() or district) and _one_incident_two_days(o, g)):
+                continue  # (a summary lead's "in Charsadda" with no day of its own is the Shabqadar attack told next)
             unplaced = ((not g.admin2 or g.admin_guessed) and gazetteer.resolve(g.place.name) is None) or (
                 (not o.admin2 or o.admin_guessed) and gazetteer.resolve(o.place.name) is None)
             # an unknown place joins a known one only when it reports no other dead

@@ -334,7 +334,9 @@ _RANKS = {
 }
 _SHARED_RANKS = r"Sepoy|Lance Naik|Naik|Havildar"
 _NAMED_RE = re.compile(
-    r"\b(?P<rank>(?i:" + "|".join(f"(?:{r})" for r in _RANKS.values()) + r"))\s+(?:\(r\)\s+)?(?!General\b)[A-Z][a-z]+")
+    r"\b(?P<rank>(?i:" + "|".join(f"(?:{r})" for r in _RANKS.values()) + r"))(?P<plural>s)?\s+(?:\(r\)\s+)?(?!General\b)[A-Z][a-z]+")
+# the names after a plural rank: "Constables Inamullah and Zahid Khan", "Sepoys Ali, Wali and Karim"
+_NAME_LIST = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*(?:(?:,\s*|,?\s+and\s+)[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)*")
 _NAMED_DEATH = re.compile(
     r"\b(?:embraced\s+\W?(?:martyrdom|shahadat)\W?|(?:was|were)\s+(?:also\s+)?(?:martyred|killed|shot dead)"
     r"|succumbed|lost (?:his|their) lives?)\b", re.IGNORECASE)
@@ -355,7 +357,11 @@ def _named_dead(sentence: str) -> list[DeathCount]:
         cls = "forces"  # a sepoy or naik may be of the army, the FC or the Levies
     else:
         cls = "military"
-    return [DeathCount(len(named), cls, False, False, False, False, named[0].start(), single=True)]
+    count = 0
+    for m in named:
+        names = _NAME_LIST.match(sentence, m.end("rank") + len(m["plural"] or "") + 1) if m["plural"] else None
+        count += len(re.split(r",\s*|,?\s+and\s+", names.group())) if names else 1
+    return [DeathCount(count, cls, False, False, False, False, named[0].start(), single=count == 1)]
 
 
 _IDENTIFIED = re.compile(r"\b(?:the\s+)?(?:deceased|dead|victims|slain|martyred|bodies)\b[^.,;]{0,30}?\b(?:were|have been|had been)\s+"

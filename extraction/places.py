@@ -254,6 +254,13 @@ def find_places(text: str) -> list[PlaceMention]:
             container_kind = nxt[3] in CONTAINER_KINDS or gazetteer.is_district(nxt[2])
             if re.search(r"\b(?:and|or|as well as|while|but)\b", between):
                 contained = None  # a list of places, not one inside the other
+            if nxt[3] in ("district", "tehsil") and kind not in CONTAINER_KINDS and not gazetteer.is_district(name) \
+                    and re.search(r"\b(?:the|a)\s+$", text[max(0, start - 6):start]) and re.fullmatch(r"[^.;,]{0,60}?\bin\s+(?:the\s+)?", between) \
+                    and not re.search(r"\b(?:while|when|after|before|and\s+(?:in|at|near))\b", between):
+                # "attacked the Rustam police station and a checkpost next to it in Mardan district": the
+                # district closing the phrase contains what the phrase named
+                contained = re.fullmatch(r".*", between)
+                container_kind = True
             if i + 2 < len(located) and re.fullmatch(r"\s*(?:,\s*|,?\s*and\s+|,?\s*or\s+)", between) \
                     and re.fullmatch(r"\s*(?:,\s*|,?\s*and\s+|,?\s*or\s+)", text[nxt[1]:located[i + 2][0]]):
                 contained = None  # "in Turbat, Panjgur, Gwadar and Pasni": a list goes on after the comma

@@ -125,6 +125,9 @@ _IED_SPECIFIC = re.compile(r"\bIEDs?\b|\bimprovised explosive|\broadside\b|\blan
                           r"|\bbomb blast\b|\bblast\b|\bexplosion\b", re.IGNORECASE)
 
 
+_CARRIED = re.compile(r"\b(?:along with|recovered|seized|confiscated|found|discovered)\b[^.;]{0,80}", re.IGNORECASE)
+
+
 def signals_of(text: str) -> set[str]:
     text = _RPG.sub("heavy weapons", text)  # an assault with RPGs is a gunfight, not a grenade or shelling attack
     text = _EQUIPMENT.sub(" armed ", text)
@@ -136,6 +139,8 @@ def signals_of(text: str) -> set[str]:
         found = {name for name in found if name in _PROTEST_SIGNALS or SIGNALS[name].search(head)}
     if "ied" in found and (not _DETONATION.search(text) or not SIGNALS["ied"].search(_RECOVERY_RE.sub(" ", text))):
         found.discard("ied")  # explosives named but nothing went off: a seizure, a threat, a warning
+    if "grenade" in found and not SIGNALS["grenade"].search(_CARRIED.sub(" ", text)):
+        found.discard("grenade")  # "bodies were found along with a Kalashnikov and hand grenades": what was seized
     if "ied" in found and not _IED_SPECIFIC.search(text):
         found.add("generic_blast")  # "gunfire and explosions": no device named
     if "destruction" in found and _ALLEGED.search(text):
@@ -201,7 +206,8 @@ def frame_type(signals: set[str], targets: set[str], deaths: bool,
     ``victims`` are the classes of the dead counted in the sentence; who died says more
     about the kind of violence than every noun around it.
     """
-    if "disrupted" in signals and not (deaths and signals & {"clash", "firearm"}):
+    if "disrupted" in signals and not (deaths and (signals & {"clash", "firearm"} or "militant" in victims)):
+        # (militants' bodies found with weapons: the aftermath of a fight, not a bomb defused)
         return "Strategic developments", "Disrupted weapons use"  # "foiled a plan and killed three in a gunfight": a clash
     if "clash" in signals and "melee" in signals and not signals & {"smallarms", "suicide", "air", "grenade", "ied",
                                                                       "shelling"} and not targets & {"militant", "military"}:

@@ -71,3 +71,30 @@ def test_a_livelihood_lost_is_no_death_and_a_tally_over_the_years_counts_for_no_
     event = _one("Police fired tear gas at traders protesting in Landi Kotal on Monday. The dispute has killed "
                  "hundreds of people over the years, elders said.")
     assert event["fatalities"] == 0
+
+
+def test_a_district_closing_a_phrase_contains_the_station_it_names():
+    event = _one("A policeman was martyred when militants attacked the Shahbaz police station and a checkpost next "
+                 "to it in Mardan district late on Monday.")
+    assert (event["location"], event["admin2"]) == ("Shahbaz", "Mardan")
+
+
+def test_a_summary_lead_with_no_day_of_its_own_is_the_incidents_told_below():
+    found = _by_place("A constable was martyred in Charsadda and a bomb was defused in Peshawar, police said on "
+                      "Wednesday. In Charsadda, constable Gul Khan was on duty at the Tangi bazaar on Tuesday "
+                      "evening when two armed men opened fire on him. He died on the spot.",
+                      published="2025-03-12")
+    assert "Charsadda" not in found or found["Charsadda"]["event_date"] == "2025-03-11"
+    assert sum(e["fatalities"] for e in found.values()) == 1
+
+
+def test_ranks_named_in_a_list_each_count():
+    (count,) = find_deaths("Constables Ali Khan and Zahid Gul embraced shahadat during the gunfight.")
+    assert (count.value, count.victim_class) == (2, "police")
+
+
+def test_weapons_found_with_the_bodies_are_not_the_weapon_used():
+    event = _one("Militants attacked the Miryan police station on Monday night. The police returned fire and the "
+                 "attackers fled. The bodies of two militants were later found in the fields along with hand "
+                 "grenades.")
+    assert (event["event_type"], event["fatalities"]) == ("Battles", 2)
