@@ -57,6 +57,7 @@ _STATEMENT_BEFORE = re.compile(
 _EVENT_VERB = re.compile(r"\b(?:took place|occurred|happened|carried out|killed|attacked|struck|exploded|went off|"
                          r"broke out|erupted|"
                          r"opened fire|shot|abducted|kidnapped|martyred)\b", re.IGNORECASE)
+_LATER_DEATH = re.compile(r"\b(?:succumbed|died of (?:their|his|her) (?:wounds|injuries))\b[^.;]{0,60}$", re.IGNORECASE)
 _SCHEDULE = re.compile(r"\b(?:for|from|till|until)\s+(?:next\s+|coming\s+)?$", re.IGNORECASE)
 # "China on Tuesday demanded that ...", "the ministry on Friday condemned": the day of a reaction
 _STATEMENT_AFTER = re.compile(r"^\W{0,3}(?:\)\s*)?(?:said|told|announced|confirmed|reported|demanded|condemned|urged|"
@@ -145,11 +146,13 @@ def _classify(sentence: str, match: re.Match[str], day: date | None) -> DateMent
     before = sentence[max(0, match.start() - 60):match.start()]
     after = sentence[match.end():match.end() + 20]
     said = _STATEMENT_BEFORE.search(before)
-    if said and _EVENT_VERB.search(before[said.start():]):
-        said = None  # "police said the attack took place on Monday": the day of the attack
+    if said and (_EVENT_VERB.search(before[said.start():]) or re.search(r"\bthat\b", before[said.start():])):
+        said = None  # "police said the attack took place on Monday", "claimed that on Sunday ...": the reported day
     if "wd" in match.re.groupindex and match["wd"] and _SCHEDULE.search(before) and not after.startswith(("'s", "’s")):
         return DateMention("future", match.start(), None, match.group())  # "a strike for Monday": a plan
     # "By Wednesday, the toll had risen to 16": the day of a later count, not of the incident
     as_of = re.fullmatch(r"\W*(?:by|as of)\s+(?:late\s+|early\s+)?", sentence[:match.start()], re.IGNORECASE)
-    kind = "statement" if said or as_of or _STATEMENT_AFTER.search(after) else "event"
+    # "the toll rose to six after two constables succumbed to their wounds on Saturday": a later death's day
+    later_death = _LATER_DEATH.search(before)
+    kind = "statement" if said or as_of or later_death or _STATEMENT_AFTER.search(after) else "event"
     return DateMention(kind, match.start(), day, match.group())

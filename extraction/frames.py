@@ -211,6 +211,8 @@ def is_heading(sentence: Sentence, paragraph: str) -> bool:
 # (one followed by a lower-case word), so a list of places stays inside it.
 _OFF_SCENE = re.compile(r",\s+(?:cutting|plunging|disrupting|suspending|halting|affecting|forcing|prompting|depriving)\b"
                         r"|\b(?:planning|plotting|preparing|intending|conspiring)\s+to\b|\bwanted\s+(?:in|for)\b"
+                        # who a group is: "a faction, which operates in North Waziristan"
+                        r"|\b(?:operates|operating|is based|based|is active|active|headquartered)\s+in\b"
                         # where the dead and injured were taken afterwards: "bodies were sent to their native village in X"
                         r"|\b(?:sent|shifted|moved|transported|dispatched|referred|handed over|brought)\s+(?:back\s+)?to\b(?!\s+hell\b)",
                         re.IGNORECASE)
@@ -296,7 +298,10 @@ def build_frame(sentence: Sentence, published: date | None, dateline: tuple[str,
     signals = taxonomy.signals_of(told if cut is None else _ATTRIBUTIVE.sub(" ", text[:cut]))
     violent = signals & {"disrupted", "suicide", "air", "grenade", "shelling", "ied", "clash", "firearm",
                          "abduction", "mob", "protest"}
-    if _GENERIC.search(text) and not deaths and not any(d.kind == "event" for d in dates):
+    generic = _GENERIC.search(text)
+    if generic and re.search(r",\s+(?:a|an|the)\s+[^,;]*\b(?:that|which|who|where)\b[^.;]*$", text[:generic.start()]):
+        generic = None  # "on the outskirts of Mir Ali, a town ... that was for years a stronghold": the place's aside
+    if generic and not deaths and not any(d.kind == "event" for d in dates):
         return None  # "the katcha areas have long served as hideouts": a state of things, not an incident
     single = singular_death(text)
     claimed = taxonomy.claimed_group(text)

@@ -220,8 +220,9 @@ def merge_groups(groups: list[Group]) -> list[Group]:
                     or (o.admin2 and o.admin2 == g.admin2 and (_coarse(o.place) or _coarse(g.place)))
                     or place_key(o.place.parent) == g.key() or place_key(g.place.parent) == o.key())
             undated = o if not o.told_on_its_day() else g
-            district = gazetteer.is_district(undated.place.name) and place_key(undated.place.name) == place_key(
-                (g if undated is o else o).admin2)
+            other = g if undated is o else o
+            district = gazetteer.is_district(undated.place.name) and (
+                place_key(undated.place.name) == place_key(other.admin2) or not other.admin2 or other.admin_guessed)
             if o.day != g.day and not ((o.key() == g.key() or district) and _one_incident_two_days(o, g)):
                 continue  # (a summary lead's "in Charsadda" with no day of its own is the Shabqadar attack told next)
             unplaced = ((not g.admin2 or g.admin_guessed) and gazetteer.resolve(g.place.name) is None) or (

@@ -329,10 +329,10 @@ _COUNT_AND_ONE_RE = re.compile(
     rf"(?:[\w\-]+\s+){{0,2}}?(?P<b>{_NOUN})\b", re.IGNORECASE)
 
 _RANKS = {
-    "military": r"Sepoy|Lance Naik|Naik|Havildar|Naib Subedar|Subedar|Lieutenant Colonel|Lieutenant|Captain|Major|Colonel|Brigadier",
+    "military": r"Sepoy|Sipahi|Lance Naik|Naik|Havildar|Naib Subedar|Subedar|Lieutenant Colonel|Lieutenant|Captain|Major|Colonel|Brigadier",
     "police": r"Head Constable|Constable|Assistant Sub-Inspector|ASI|Sub-Inspector|Inspector|Levies Sepoy|Naib Risaldar|Risaldar",
 }
-_SHARED_RANKS = r"Sepoy|Lance Naik|Naik|Havildar"
+_SHARED_RANKS = r"Sepoy|Sipahi|Lance Naik|Naik|Havildar"
 _NAMED_RE = re.compile(
     r"\b(?P<rank>(?i:" + "|".join(f"(?:{r})" for r in _RANKS.values()) + r"))(?P<plural>s)?\s+(?:\(r\)\s+)?(?!General\b)[A-Z][a-z]+")
 # the names after a plural rank: "Constables Inamullah and Zahid Khan", "Sepoys Ali, Wali and Karim"

@@ -45,6 +45,7 @@ _STOP = {
     "levies", "ctd", "counter", "federal", "provincial", "prime", "president", "his", "her", "their", "its",
     "there", "these", "those", "both", "all", "one", "two", "three", "police station", "hospital", "road", "highway",
     "makran", "shia", "shiite", "sunni", "eid", "ramadan", "party", "league",
+    "balochi", "pashto", "pushto", "urdu", "sindhi", "punjabi", "brahui", "saraiki", "english", "persian", "dari",
     "iranian", "afghan", "indian", "chinese", "american", "british", "saudi", "tajik", "turkish",
 }
 # "in the Iranian city of Saravan", "the Afghan border town of Spin Boldak": a place abroad
@@ -91,7 +92,7 @@ _EXCLUDED_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _EXCLUDED_AFTER = re.compile(
-    r"^(?:-bound|-based|\s+bound|\s*[-–]\s*[A-Z][a-z]+\s+(?:road|highway|motorway)|\s+(?:hospital|medical|teaching|"
+    r"^(?:-bound|-based|\s+bound|\s*[-–]\s*[A-Z][a-z]+\s+(?:road|highway|motorway)|\s+(?-i:road)\b|\s+(?:hospital|medical|teaching|"
     r"general hospital|university|press club|police lines|jail|prison|airport|cantt? hospital|trauma)\b|-[A-Z]"
     # "Hangu Deputy Commissioner Fazal Akbar said": an official's jurisdiction, not where it happened
     r"|\s+(?:(?:district|deputy|assistant|divisional|regional)\s+)?(?:commissioner|police officer|police chief|DC|DPO|SSP|SP|SHO|RPO|"
@@ -184,7 +185,7 @@ def station_places(text: str) -> list[PlaceMention]:
     """The areas whose police station or post was attacked, when no other place is named."""
     return [PlaceMention(name=m["name"], start=m.start("name"), end=m.end("name"), kind="area")
             for m in _STATION_OF.finditer(text)
-            if m["name"].lower() not in _STOP and not _INSTALLATION.search(m["name"])
+            if not any(w.lower() in _STOP for w in m["name"].split()) and not _INSTALLATION.search(m["name"])
             and not gazetteer.province_name(m["name"])]
 
 

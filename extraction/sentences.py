@@ -13,7 +13,7 @@ _DATELINE = re.compile(
     r"^(?P<places>[A-Z][A-Z.'\- ]{2,}(?:/[A-Z][A-Z.'\- ]{2,})*)(?:,\s*%s){0,2}(?:\s*\([A-Za-z ]+\))?\s*(?::|—|–|\s--?\s)\s*"
     r"|^(?P<places2>[A-Z][a-z]+(?: [A-Z][a-z]+)*(?:/[A-Z][a-z]+)*)\s*\[[A-Za-z ]+\],\s*[A-Z][a-z]+\.? \d{1,2}\s*\([A-Za-z]+\):\s*"
     # "Dera Ismail Khan (UrduPoint / Pakistan Point News - 23rd Nov, 2024 ) :"
-    r"|^(?P<places3>[A-Z][a-z]+(?: [A-Z][a-z]+){0,3})\s*\([^()]{0,80}\b(?:19|20)\d\d\s*\)\s*:\s*"
+    r"|^(?P<places3>[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){0,3}),?\s*\([^()]{0,80}\b(?:19|20)\d\d\s*\)\s*:\s*"
     # a press release's "Islamabad: June 03, 2025" line
     r"|^(?P<places4>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}):\s+(?=[A-Z][a-z]+\.?\s+\d{1,2},?\s+(?:19|20)\d\d\s*$)"
     # a wire credit closes the dateline even without a colon: "Lahore, Aug 12 (PTI) A policeman ...",

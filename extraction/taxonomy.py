@@ -170,6 +170,7 @@ def targets_of(text: str) -> set[str]:
     return found
 
 
+_ACTOR_ASIDE = re.compile(r",\s+(?:which|who)\b[^,;.]{0,160},")
 _NO_CLAIM = re.compile(r"\b(?:no|none|nobody|no one|not|yet to|neither)\b[^.]{0,30}\bclaim", re.IGNORECASE)
 
 
@@ -177,10 +178,15 @@ def claimed_group(text: str) -> str:
     """The named group that claimed the attack in ``text``, or ''."""
     if not _CLAIM.search(text) or _DENY.search(text) or _NO_CLAIM.search(text) or re.search(r"conflicting claims|different \w+ groups", text, re.I):
         return ""
-    for rx, name in GROUPS.items():
-        if re.search(rx, text):
-            return name
-    return ""
+    # the group that is the claim's subject: nearest before the claim verb, outside an aside about who it is
+    # allied with ("a faction led by Hafiz Gul Bahadur, which is allied with the Pakistani Taliban, claimed ...")
+    text = _ACTOR_ASIDE.sub(" ", text)
+    verb = _CLAIM.search(text)
+    found = [(m.start(), name) for rx, name in GROUPS.items() for m in re.finditer(rx, text)]
+    before = [f for f in found if verb and f[0] < verb.start()]
+    if before:
+        return max(before)[1]
+    return min(found)[1] if found else ""
 
 
 def nationality(text: str) -> str:
@@ -231,6 +237,8 @@ def frame_type(signals: set[str], targets: set[str], deaths: bool,
     if "protest" in signals and not deaths:
         return "Protests", "Protest with intervention" if "intervention" in signals else "Peaceful protest"
     security = targets & {"military", "police"}
+    if "abduction" in signals and not deaths and not signals & {"clash", "smallarms", "state_abduction"}:
+        return "Violence against civilians", "Abduction/forced disappearance"  # taken without a fight, whoever they are
     if victims & {"military", "police", "forces", "militant"} and "firearm" in signals | {"clash"} & signals:
         return "Battles", "Armed clash"
     if victims & {"civilian"} and "clash" not in signals and not security & victims:

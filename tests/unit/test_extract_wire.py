@@ -98,3 +98,40 @@ def test_weapons_found_with_the_bodies_are_not_the_weapon_used():
                  "attackers fled. The bodies of two militants were later found in the fields along with hand "
                  "grenades.")
     assert (event["event_type"], event["fatalities"]) == ("Battles", 2)
+
+
+def test_a_place_in_an_aside_about_the_town_keeps_its_event():
+    event = _one("A suicide bomber struck an army checkpoint late Monday, killing five soldiers, officials said. The "
+                 "attack took place on the outskirts of Datta Khel, a town that was for years a militant stronghold.")
+    assert event["location"] == "Datta Khel"
+
+
+def test_the_claimant_is_the_subject_of_the_claim_not_an_ally_named_in_an_aside():
+    event = _one("A roadside bomb killed two soldiers near Razmak on Monday. A faction led by Hafiz Gul Bahadur, "
+                 "which operates in Bannu and is allied with the Pakistani Taliban, claimed responsibility.")
+    assert event["actor1"] == "Hafiz Gul Bahadur Group" and event["location"] == "Razmak"
+
+
+def test_the_day_a_wounded_man_died_is_not_the_day_of_the_attack():
+    event = _one("The toll in the attack on the Doaba police station has risen to four after two constables "
+                 "succumbed to their wounds on Tuesday. Militants attacked the police station late on Monday night.")
+    assert event["event_date"] == "2025-03-10"
+
+
+def test_a_day_in_a_reported_that_clause_is_the_incident_s_day():
+    found = _by_place("A bomb killed two soldiers in Jhal Jhao on Tuesday, the group said. The spokesman further "
+                      "claimed that on Sunday its fighters attacked a post in the Mashkay area of Awaran.")
+    assert found["Mashkay"]["event_date"] == "2025-03-09"
+
+
+def test_people_taken_without_a_fight_are_abducted_whoever_they_are():
+    event = _one("Armed men abducted an assistant commissioner and two Levies personnel from a highway near "
+                 "Nokkundi on Sunday night. The armed men spoke in Balochi, a witness said.")
+    assert (event["event_type"], event["sub_event_type"]) == ("Violence against civilians",
+                                                              "Abduction/forced disappearance")
+
+
+def test_a_road_named_after_a_town_is_no_scene_in_that_town():
+    found = _by_place("A police party was patrolling near the Jaranwala road bridge in Sharaqpur on Thursday when "
+                      "armed men opened fire on it; two suspects were killed.")
+    assert set(found) == {"Sharaqpur"}
