@@ -317,6 +317,14 @@ class Grouper:
         if _SEPARATELY.match(f.sentence.text[f.offset:]):
             self.current = None  # another incident whose place is not given (or abroad)
             return
+        if f.claimed and (f.total or _SEVERAL_ATTACKS.search(f.sentence.text)):
+            return  # a claim of attacks in several places: the article's claim (see article_claim), no frame of one
+        listed = self.listed_place_named(f)
+        if listed is not None and (current is None or place_key(listed.name) != current.key()):
+            # "A hospital official in Quetta said 15 bodies had been received" after the Kalat attack, in a
+            # round-up that listed Quetta among the places attacked: the toll is Quetta's, not Kalat's
+            self.group_for(listed, own or self.main_day).frames.append(f)
+            return
         if self.placeless_day is not None and own is None:
             return  # it goes on about an incident of another day whose place is not given
         if self.dates_current(f, own):
@@ -347,6 +355,14 @@ class Grouper:
                 current.no_deaths.add(id(f))
             if f.separate:
                 current.separate.add(id(f))
+
+    def listed_place_named(self, f: Frame) -> PlaceMention | None:
+        """The one place of a round-up's list that a toll sentence with no event place of its own names."""
+        if not f.deaths or not self.summary_places:
+            return None
+        listed = {place_key(p.name): p for p, _ in self.summary_places}
+        named = {place_key(name) for _, _, name in gazetteer.match_places(f.sentence.text)} & set(listed)
+        return listed[named.pop()] if len(named) == 1 else None
 
     def finish(self) -> list[Group]:
         for place, f in self.summary_places:  # a summary's place joins the incident told there, if any

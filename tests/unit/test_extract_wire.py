@@ -135,3 +135,14 @@ def test_a_road_named_after_a_town_is_no_scene_in_that_town():
     found = _by_place("A police party was patrolling near the Jaranwala road bridge in Sharaqpur on Thursday when "
                       "armed men opened fire on it; two suspects were killed.")
     assert set(found) == {"Sharaqpur"}
+
+
+def test_a_round_up_gives_each_listed_town_its_own_incident_and_toll():
+    found = _by_place(
+        "QUETTA: Militants launched coordinated attacks across the province on Monday, officials said. The attacks "
+        "targeted several locations including Turbat and the port town of Pasni, as well as Nushki. In Pasni, "
+        "gunmen attacked a fishermen's camp, killing four civilians. In Nushki, attackers set a police station "
+        "on fire, injuring two policemen. A hospital official in Turbat said nine bodies, including five "
+        "policemen, had been received. The BLA claimed responsibility for the attacks in multiple locations.")
+    assert {k: v["fatalities"] for k, v in found.items()} == {"Pasni": 4, "Nushki": 0, "Turbat": 9}
+    assert found["Nushki"]["actor2"] == POLICE
