@@ -40,7 +40,7 @@ _VAGUE = re.compile(
     r"|\b(?:earlier|later)\s+(?:this|in the)\s+(?:week|month|year)\b"
     r"|\b(?:days|weeks|months|years)\s+(?:ago|after|before|earlier|later)\b"
     r"|\ba\s+(?:day|week|month|year)\s+(?:ago|after|before|earlier)\b"
-    r"|\bhad\s+(?:earlier|previously)\b(?!\s+(?:put|said|reported|given|confirmed|told|placed|stated|counted))|\bin the past\b"
+    r"|\b(?:had|have|has)\s+(?:earlier|previously)\b(?!\s+(?:put|said|reported|given|confirmed|told|placed|stated|counted))|\bin the past\b"
     r"|\b(?:recent|past|previous|last)\s+(?:few\s+)?(?:days|weeks|months|years)\b"
     rf"|\b(?:in|since|last|early|late|mid|during|until)\s*-?\s*{_MON}\b(?!\.?\s+\d{{1,2}}\b)"
     rf"|\b{_MON}\s+(?:19|20)\d\d\b|\b(?:in|since|of)\s+(?:19|20)\d\d\b|\b(?:a|the)\s+(?:19|20)\d\d\b|\b(?:19|20)\d\d\s+(?:attack|bombing|blast|massacre|killing)s?\b",

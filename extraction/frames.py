@@ -88,7 +88,8 @@ _HISTORY = re.compile(r"\bwho\s+(?:had\s+)?(?:were|was|remained|have been|has be
 # "the riverine areas have long served as hideouts": a state of things, not an incident
 _GENERIC = re.compile(r"\b(?:have|has|had)\s+long\b|\blong\s+(?:been|served|plagued)\b|\bfor (?:years|decades)\b"
                       r"|\bnotorious (?:for|as)\b|\b(?:often|frequently|routinely|regularly|repeatedly)\b"
-                      r"|\b(?:have|has) (?:seen|witnessed|faced|suffered)\b", re.IGNORECASE)
+                      r"|\b(?:have|has) (?:seen|witnessed|faced|suffered)\b"
+                      r"|\bon (?:several|many|numerous|multiple|various|repeated) occasions\b", re.IGNORECASE)
 # protests "outside the Sukkur Press Club" happen in Sukkur (the club's name is no place of its own)
 _PRESS_CLUB = re.compile(r"\b(?:outside|at|in front of|near)\s+(?:the\s+)?(?P<town>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+"
                          r"Press\s+Club\b")

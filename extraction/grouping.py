@@ -16,6 +16,9 @@ from extraction.places import PlaceMention
 _SAME_STORY = re.compile(r"\bthe (?:fighting|clashes|clash|violence|unrest|gunfight|exchange of fire|battle)\b",
                          re.IGNORECASE)
 _VIOLENT = ("Battles", "Explosions/Remote violence", "Violence against civilians")
+# the forces' operation after an incident, told with no place of its own: at the incident's place
+_FOLLOW_UP = re.compile(r"\b(?:during|in)\s+the\s+(?:\w+\s+)?operation\b|\b(?:sanitisation|sanitization|search|clearance|follow-up)\s+"
+                        r"operation\b", re.IGNORECASE)
 _SEPARATELY = re.compile(r"\W*(?:Separately|Elsewhere)\b", re.IGNORECASE)
 _WIDE_KINDS = ("district", "agency", "division", "province", "region")
 _SEVERAL_ATTACKS = re.compile(r"\b(?:both|all|the|multiple|several)\s+(?:\w+\s+)?attacks\b")
@@ -81,6 +84,7 @@ _NEW_INCIDENT = re.compile(r"\W*(?:Separately|Elsewhere|Meanwhile|Similarly|Also
                            r"the second|a similar|a related)\b|On (?:the )?(?:same|other) (?:day|hand)\b)", re.IGNORECASE)
 
 
+_SAME_DAY = re.compile(r"\b(?:on\s+|during\s+)?the\s+same\s+(?:day|night|evening|morning)\b", re.IGNORECASE)
 _DAY_OFF = re.compile(r"\b(?:a|one)\s+day\s+(?P<way>before|after|earlier|later)\s+(?:the|this)\b"
                       r"|\b(?:on\s+)?the\s+(?P<way2>previous|next|following)\s+day\b", re.IGNORECASE)
 
@@ -239,6 +243,10 @@ class Grouper:
     def relative_day(self, f: Frame) -> date | None:
         """"A day before the Mir Ali blast", "the next day": a day counted from the incident told first."""
         text = f.sentence.text[f.offset:]
+        same = _SAME_DAY.search(text)
+        told = [g for g in self.groups if g.frames]
+        if same and told and not any(d.kind == "event" for d in f.dates):
+            return told[-1].day  # "in another operation conducted the same day": the day of the one told before
         m = _DAY_OFF.search(text, 0, 40)
         if m is None or m.start() > 12 or self.main_day is None or any(d.kind == "event" for d in f.dates):
             return None
@@ -328,6 +336,13 @@ class Grouper:
         if self.placeless_day is not None and own is None:
             return  # it goes on about an incident of another day whose place is not given
         if self.dates_current(f, own):
+            return
+        follow_up = current is not None and _FOLLOW_UP.search(f.sentence.text[f.offset:]) and f.kind is not None \
+            and f.kind[0] == "Battles" and bool(f.deaths) and own is not None and own != current.day
+        if follow_up:
+            # "During the operation conducted today ... two terrorists were sent to hell", after yesterday's
+            # bomb: the forces' follow-up at the same place is its own event on its own day
+            self.group_for(current.place, own).frames.append(f)
             return
         if own is not None and own != self.main_day and (current is None or own != current.day) \
                 and not _SAME_STORY.search(f.sentence.text) and f.kind is not None and not f.weak \

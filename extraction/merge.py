@@ -216,7 +216,11 @@ def merge_groups(groups: list[Group]) -> list[Group]:
                 continue
             # two towns of one district stay two events; a district (or tehsil, valley) named
             # beside a place inside it is the same event
+            short = min((o.key(), g.key()), key=len)
             same = (o.key() == g.key() or o.key().startswith(g.key()) or g.key().startswith(o.key())
+                    # "Serai Naurang" and, later, "the Naurang Bazaar chowki": a name told short, in one district
+                    or (len(short) >= 5 and (o.key().endswith(g.key()) or g.key().endswith(o.key()))
+                        and o.admin2 and o.admin2 == g.admin2)
                     or (o.admin2 and o.admin2 == g.admin2 and (_coarse(o.place) or _coarse(g.place)))
                     or place_key(o.place.parent) == g.key() or place_key(g.place.parent) == o.key())
             undated = o if not o.told_on_its_day() else g

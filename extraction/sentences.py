@@ -16,6 +16,9 @@ _DATELINE = re.compile(
     r"|^(?P<places3>[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){0,3}),?\s*\([^()]{0,80}\b(?:19|20)\d\d\s*\)\s*:\s*"
     # a press release's "Islamabad: June 03, 2025" line
     r"|^(?P<places4>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}):\s+(?=[A-Z][a-z]+\.?\s+\d{1,2},?\s+(?:19|20)\d\d\s*$)"
+    # a press release's "Rawalpindi - 14 September 2024:", "Rawalpindi - April 15, 2025:"
+    r"|^(?P<places6>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})\s+[-–—]\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\.?|[A-Z][a-z]+\.?\s+\d{1,2},?)"
+    r"\s+(?:19|20)\d\d\s*:\s*"
     # a wire credit closes the dateline even without a colon: "Lahore, Aug 12 (PTI) A policeman ...",
     # "Peshawar (Pakistan) (AFP) - Militants ..."
     r"|^(?P<places5>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}(?:/[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})*)(?:\s*[\[(][A-Z][a-z]+[\])])?"
@@ -42,7 +45,7 @@ def dateline_of(paragraph: str) -> tuple[tuple[str, ...], int]:
     match = _DATELINE.match(paragraph)
     if not match:
         return (), 0
-    raw = match["places"] or match["places2"] or match["places3"] or match["places4"] or match["places5"] or ""
+    raw = match["places"] or match["places2"] or match["places3"] or match["places4"] or match["places5"] or match["places6"] or ""
     names = tuple(p.strip().title() for p in raw.split("/") if len(p.strip()) > 2)
     return names, match.end()
 

@@ -128,7 +128,14 @@ _IED_SPECIFIC = re.compile(r"\bIEDs?\b|\bimprovised explosive|\broadside\b|\blan
 _CARRIED = re.compile(r"\b(?:along with|recovered|seized|confiscated|found|discovered)\b[^.;]{0,80}", re.IGNORECASE)
 
 
+# "two terrorists involved in the IED attack were killed": the earlier attack named, not this clause's weapon
+_ATTACK_NAMED = re.compile(r"\b(?:involved in|responsible for|behind|planned|masterminded|wanted for|accused of)\s+"
+                           r"(?:the|last\w*|this|that)\s+(?:[\w\-]+\s+){0,3}?(?:attacks?|bombings?|blasts?|explosions?)\b",
+                           re.IGNORECASE)
+
+
 def signals_of(text: str) -> set[str]:
+    text = _ATTACK_NAMED.sub(" ", text)
     text = _RPG.sub("heavy weapons", text)  # an assault with RPGs is a gunfight, not a grenade or shelling attack
     text = _EQUIPMENT.sub(" armed ", text)
     found = {name for name, rx in SIGNALS.items() if rx.search(text)}

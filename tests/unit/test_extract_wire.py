@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from extraction.numbers import find_deaths
 from extraction.sentences import dateline_of
-from tests.unit.test_extract_incidents import _by_place, _one
+from tests.unit.test_extract_incidents import _by_place, _one, events
 
 POLICE = "Police Forces of Pakistan"
 
@@ -146,3 +146,35 @@ def test_a_round_up_gives_each_listed_town_its_own_incident_and_toll():
         "policemen, had been received. The BLA claimed responsibility for the attacks in multiple locations.")
     assert {k: v["fatalities"] for k, v in found.items()} == {"Pasni": 4, "Nushki": 0, "Turbat": 9}
     assert found["Nushki"]["actor2"] == POLICE
+
+
+def test_a_press_release_dateline_with_a_dash_is_no_event_day():
+    event = _one("Rawalpindi - 12 March 2025: During the night of 9/10 March 2025, security forces conducted an "
+                 "operation in general area Spinwam. Three khwarij were sent to hell.")
+    assert event["event_date"] == "2025-03-09"
+
+
+def test_the_same_day_is_the_day_of_the_incident_told_before():
+    found = _by_place("On 10 March 2025, security forces conducted an operation in general area Datta Khel, killing "
+                      "four khwarij. In another operation conducted the same day in general area Jani Khel, three "
+                      "more khwarij were neutralised.")
+    assert found["Jani Khel"]["event_date"] == "2025-03-10"
+
+
+def test_the_forces_follow_up_operation_on_another_day_is_its_own_battle():
+    found = events("On the night of 10/11 March 2025, terrorists detonated an IED targeting a convoy in the general "
+                   "area of Hoshab, martyring three soldiers. During the operation conducted today, own troops "
+                   "engaged the terrorists and two terrorists involved in the IED attack were sent to hell.")
+    kinds = sorted((e["event_date"], e["event_type"], e["fatalities"]) for e in found)
+    assert kinds == [("2025-03-10", "Explosions/Remote violence", 3), ("2025-03-12", "Battles", 2)]
+
+
+def test_a_habit_told_over_years_is_no_incident():
+    assert events("Traders in Chaman have held demonstrations against the border regime on several occasions, "
+                  "the chamber said.") == []
+
+
+def test_a_short_form_of_a_village_name_is_the_same_place():
+    found = _by_place("Two militants were killed in an exchange of fire in Serai Naurang on Monday. The riders "
+                      "opened fire on a police party near the Naurang Bazaar chowki, police said.")
+    assert list(found) == ["Serai Naurang"]
