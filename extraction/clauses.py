@@ -22,9 +22,10 @@ _OPENERS = re.compile(r",?\s+(?=while\b|whereas\b)|,\s+(?=and\s+(?:in\s+)?(?:ano
                       re.IGNORECASE)
 # "relatives of two brothers who were gunned down in X on Sunday ended their sit-in"
 _RELATIVE_KILLING = re.compile(
-    r"\b(?:who|whom)\s+(?:were|was|had been|have been)\s+(?:allegedly\s+)?(?:gunned down|shot dead|killed|murdered|"
-    r"abducted|kidnapped|martyred|seized|picked up)\b[^,;]{0,120}?(?=\s+(?:ended|staged|held|blocked|protested|demanded|called off|"
-    r"continued|gathered|refused|buried|received)\b|,\s+(?:saying|calling|demanding)\b)", re.IGNORECASE)
+    r"\b(?:who|whom)(?:,\s+according to [^,]{3,40},)?\s+(?:were|was|had been|have been)\s+(?:allegedly\s+)?(?:gunned down|"
+    r"shot dead|killed|murdered|abducted|kidnapped|martyred|seized|picked up)\b[^,;]{0,120}?(?=\s+(?:ended|staged|held|blocked|"
+    r"protested|demanded|called off|continued|gathered|refused|buried|received)\b|,\s+(?:saying|calling|demanding)\b|[.!]?$)",
+    re.IGNORECASE)
 # "..., while in a separate incident two brothers were taken into custody in Tump": the writer says it is
 # another incident, whatever words tell it
 _ANOTHER_INCIDENT = re.compile(r"\W*(?:while|whereas|and)\s+(?:in\s+)?(?:another|a separate|a second)\s+(?:\w+\s+)?"
@@ -68,6 +69,9 @@ def split_clauses(sentence: Sentence) -> list[Sentence]:
         inner, rest = _slice(sentence, begin, rel.end()), _slice(sentence, rel.end(), len(text))
         if inner is not None and rest is not None:
             return [inner, rest]
+        head = _slice(sentence, 0, begin)
+        if inner is not None and head is not None:  # "a rally against the disappearance of X, who was picked up ..."
+            return [head, inner]
     cuts = [m.start() for m in _OPENERS.finditer(text) if m.start() > sentence.dateline_end]
     if not cuts:
         return [sentence]

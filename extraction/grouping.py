@@ -194,7 +194,7 @@ class Grouper:
                                       or self.current is not None and own is None and not stages_protest(f)):
             places = []  # the dateline stood in for a protest's place, and the protest's own place is known
         elif len(places) == 1 and places[0].kind == "bazaar" and not places[0].parent and self.current is not None \
-                and not self.town_nearby(places[0]):
+                and not self.town_nearby(places[0]) and place_key(places[0].name) != self.current.key():
             places = []  # "in Saddar Bazaar" after "in Pishin": a market of the town being reported
         elif f.places and not places:
             self.current = None  # abroad

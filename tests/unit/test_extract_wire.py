@@ -178,3 +178,18 @@ def test_a_short_form_of_a_village_name_is_the_same_place():
     found = _by_place("Two militants were killed in an exchange of fire in Serai Naurang on Monday. The riders "
                       "opened fire on a police party near the Naurang Bazaar chowki, police said.")
     assert list(found) == ["Serai Naurang"]
+
+
+def test_the_disappearance_a_rally_protests_is_its_own_incident():
+    found = events("Police baton-charged a rally in Turbat on Friday. The rally was taken out against the "
+                   "disappearance of a student, who, according to his family, was picked up from his home in the "
+                   "Absar area of Turbat on Thursday night by armed men.")
+    kinds = sorted((e["event_date"], e["event_type"]) for e in found)
+    assert kinds == [("2025-03-06", "Violence against civilians"), ("2025-03-07", "Protests")]
+
+
+def test_a_sit_in_in_the_town_s_bazaar_the_next_day_is_its_own_day():
+    found = events("Two brothers were shot dead in Mir Ali on Sunday. On Monday morning, relatives placed the bodies "
+                   "on the main road in Mir Ali bazaar and staged a sit-in.")
+    assert sorted((e["event_date"], e["event_type"]) for e in found) == [
+        ("2025-03-09", "Violence against civilians"), ("2025-03-10", "Protests")]
