@@ -27,7 +27,7 @@ _PATTERNS = (
     # "abducted from Musakhel in", "in Sialkot", "in Zhob,"
     re.compile(rf"\b(?:[Ii]n|[Aa]t|[Ff]rom|[Nn]ear)\s+(?P<name>{_CAP})(?=\s+[a-z]|[,.;)]|$)"),
     # press-release idiom: "in general area Jani Khel", "the general area of Mir Ali"
-    re.compile(rf"\bgeneral\s+area\s+(?:of\s+)?(?P<name>{_CAP})"),
+    re.compile(rf"\b(?i:general\s+area\s+(?:of\s+)?)(?P<name>{_CAP})"),
     # "the Datta Khel area of North Waziristan": the container
     re.compile(rf"\b(?:area|areas|tehsil|outskirts|vicinity|city|town|district|valley|suburbs|village)\s+of\s+(?:the\s+)?(?P<name>{_CAP})"),
 )
@@ -45,7 +45,7 @@ _STOP = {
     "levies", "ctd", "counter", "federal", "provincial", "prime", "president", "his", "her", "their", "its",
     "there", "these", "those", "both", "all", "one", "two", "three", "police station", "hospital", "road", "highway",
     "makran", "shia", "shiite", "sunni", "eid", "ramadan", "party", "league",
-    "balochi", "pashto", "pushto", "urdu", "sindhi", "punjabi", "brahui", "saraiki", "english", "persian", "dari",
+    "general", "balochi", "pashto", "pushto", "urdu", "sindhi", "punjabi", "brahui", "saraiki", "english", "persian", "dari",
     "iranian", "afghan", "indian", "chinese", "american", "british", "saudi", "tajik", "turkish",
 }
 # "in the Iranian city of Saravan", "the Afghan border town of Spin Boldak": a place abroad
@@ -64,7 +64,8 @@ _LOCATIVE_BEFORE = re.compile(
     r"(?:the\s+|a\s+)?(?:(?:[a-z][\w\-]*|[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*(?:\s+district)?[’']s)\s+){0,4}"
     r"|\b(?:area|areas|outskirts|outskirt|vicinity|city|town|village|suburbs|parts|tehsil|district|valley|"
     r"region|province|capital|headquarters)\s+of\s+(?:the\s+)?(?:[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*[’']s\s+)?"
-    r"|\bcapital\s+|\b(?:abducted|kidnapped|taken|seized|picked up|whisked away|recovered|snatched)\b[^.]{0,40}\bfrom\s+(?:the\s+)?)$"
+    r"|\bcapital\s+|\b(?:abducted|kidnapped|taken|seized|picked up|whisked away|recovered|snatched)\b[^.]{0,40}\bfrom\s+(?:the\s+)?"
+    r"|\b(?i:general\s+area)\s+(?:of\s+)?(?:the\s+)?)$"
 )
 _EXCLUDED_BEFORE = re.compile(
     r"(?:\b(?:to|towards|toward|bound for|for|headed to|heading to|travelling to|traveling to|shifted to|"
@@ -141,7 +142,8 @@ def _spans(text: str) -> list[tuple[int, int, str, str]]:
             name = m["name"]
             words = name.split()
             while words and words[0].lower() in _STOP:
-                words.pop(0)
+                if words.pop(0).lower() == "general" and words and words[0].lower() == "area":
+                    words.pop(0)  # the press releases' "General Area Spinwam"
             if not words or " ".join(words).lower() in _STOP:
                 continue
             offset = name.find(words[0])
