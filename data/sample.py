@@ -152,18 +152,16 @@ def _dead_phrase(fatalities: np.ndarray) -> np.ndarray:
     return np.where(fatalities == 0, "no casualties were reported", phrase)
 
 
-def _doubts(rng: np.random.Generator, unlocated: np.ndarray) -> tuple[list[str], np.ndarray]:
+def _doubts(rng: np.random.Generator, unlocated: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Each event's reasons for doubt (``; ``-joined) and the confidence the rules extractor gives them
     (1.0 less 0.15 a reason, at least 0.1); an unlocated place is always one."""
-    drawn = np.column_stack([rng.random(len(unlocated)) < share for _, share in SAMPLE_DOUBTS]) \
-        if len(unlocated) else np.zeros((0, len(SAMPLE_DOUBTS)), dtype=bool)
-    doubts, counts = [], np.zeros(len(unlocated), dtype=np.int64)
-    for i, (row, lost) in enumerate(zip(drawn, unlocated)):
-        reasons = (["place not found in the gazetteer"] if lost else []) + \
-            [reason for (reason, _), hit in zip(SAMPLE_DOUBTS, row) if hit]
-        doubts.append("; ".join(reasons))
-        counts[i] = len(reasons)
-    return doubts, np.round(np.maximum(0.1, 1.0 - 0.15 * counts), 2)
+    text = np.where(unlocated, "place not found in the gazetteer", "").astype(object)
+    counts = unlocated.astype(np.int64)
+    for reason, share in SAMPLE_DOUBTS:
+        hit = rng.random(len(unlocated)) < share
+        text = np.where(hit, np.where(text == "", reason, text + "; " + reason), text)
+        counts += hit
+    return text, np.round(np.maximum(0.1, 1.0 - 0.15 * counts), 2)
 
 
 def synthetic_events(n: int, *, seed: int = 42) -> pd.DataFrame:
