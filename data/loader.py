@@ -29,7 +29,12 @@ INT_BOUNDS: dict[str, tuple[int, int]] = {
     "time_precision": (1, 3), "geo_precision": (1, 3), "fatalities": (0, 100_000),
     "year": (1900, 2100), "iso": (0, 999), "timestamp": (0, 2**40),
 }
-COORD_BOUNDS = {"latitude": 90.0, "longitude": 180.0}
+FLOAT_BOUNDS: dict[str, tuple[float, float]] = {
+    "latitude": (-90.0, 90.0), "longitude": (-180.0, 180.0), "confidence": (0.0, 1.0),
+}
+# Left out of a row's content id: what the extractor doubted is no part of the event, and ids of
+# files imported before these columns existed stay the same.
+NOT_CONTENT = ("confidence", "doubts")
 
 
 @dataclass(frozen=True, slots=True)
@@ -368,9 +373,9 @@ def read_events(source: str | Path | bytes, *, filename: str, today: dt.date | N
             lo, hi = INT_BOUNDS.get(col.name, (-(2**53), 2**53))
             reject(num.notna() & ((num < lo) | (num > hi)), col.name, f"out of range (expected {lo} to {hi})")
         else:
-            limit = COORD_BOUNDS[col.name]
-            reject(~np.isfinite(num) & num.notna() | (num.abs() > limit), col.name,
-                   f"out of range (expected -{limit:g} to {limit:g})")
+            lo, hi = FLOAT_BOUNDS[col.name]
+            reject(~np.isfinite(num) & num.notna() | (num < lo) | (num > hi), col.name,
+                   f"out of range (expected {lo:g} to {hi:g})")
         numbers[col.name] = num
     one_coord = numbers["latitude"].isna() != numbers["longitude"].isna()
     reject(one_coord & numbers["longitude"].isna(), "longitude", "latitude given without longitude")
@@ -391,7 +396,7 @@ def read_events(source: str | Path | bytes, *, filename: str, today: dt.date | N
     reject(~raw["geo_status"].isin(("located", "unlocated", "")), "geo_status", "expected 'located' or 'unlocated'")
 
     # Ids and duplicates, on the row as read (before defaults are filled in).
-    content = [tuple(r) for r in raw.drop(columns=[KEY, "timestamp", "run_id"]).itertuples(index=False)]
+    content = [tuple(r) for r in raw.drop(columns=[KEY, "timestamp", "run_id", *NOT_CONTENT]).itertuples(index=False)]
     ids = raw[KEY].where(raw[KEY] != "", pd.Series([_content_id(c) for c in content], index=raw.index))
     first_row: dict[str, int] = {}
     first_content: dict[str, tuple[str, ...]] = {}

@@ -26,10 +26,11 @@ from errors import SchemaError, StaleEditError, StoreError
 
 STATUSES = ("unreviewed", "reviewed", "rejected", "merged")
 HIDDEN = frozenset({"rejected", "merged"})  # kept in the store, never on maps or in exports
-# Columns an analyst may change; the rest record provenance or the write itself.
+# Columns an analyst may change; the rest record provenance or the write itself (the extractor's
+# confidence and doubts say what it made of the report, which an analyst's correction does not change).
 EDITABLE = tuple(c.name for c in COLUMNS if c.name not in {
     KEY, "timestamp", "run_id", "origin", "review_status", "version", "fatalities_basis", "article_id",
-    "source_url", "source", "evidence", "year", "disorder_type"})
+    "source_url", "source", "evidence", "year", "disorder_type", "confidence", "doubts"})
 # Actions whose fields stay the analyst's until undone (re-ingest leaves them alone).
 LOCKING = frozenset({"edit", "import"})
 

@@ -126,6 +126,15 @@ SCENARIOS: tuple[Scenario, ...] = (
 OUTLETS = ("Dawn", "The News", "The Express Tribune", "Balochistan Post", "Geo News")
 FIRST_DAY, LAST_DAY = pd.Timestamp("2022-01-01"), pd.Timestamp("2026-06-30")
 UNLOCATED_SHARE = 0.03
+# Reasons the rules extractor gives (extraction/rules.py ``doubts_of``), each with the share of
+# events it is drawn for, so the review queue has doubts to order on.
+SAMPLE_DOUBTS: tuple[tuple[str, float], ...] = (
+    ("type decided by a weak cue (only who died)", 0.05),
+    ("place only at district level", 0.08),
+    ("toll from a single mention", 0.3),
+    ("not the report's main day: possibly background", 0.06),
+    ("publication date guessed", 0.03),
+)
 
 
 @lru_cache(maxsize=1)
@@ -141,6 +150,18 @@ def _dead_phrase(fatalities: np.ndarray) -> np.ndarray:
     phrase = np.char.add(counts, " people were killed")
     phrase = np.where(fatalities == 1, "one person was killed", phrase)
     return np.where(fatalities == 0, "no casualties were reported", phrase)
+
+
+def _doubts(rng: np.random.Generator, unlocated: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Each event's reasons for doubt (``; ``-joined) and the confidence the rules extractor gives them
+    (1.0 less 0.15 a reason, at least 0.1); an unlocated place is always one."""
+    text = np.where(unlocated, "place not found in the gazetteer", "").astype(object)
+    counts = unlocated.astype(np.int64)
+    for reason, share in SAMPLE_DOUBTS:
+        hit = rng.random(len(unlocated)) < share
+        text = np.where(hit, np.where(text == "", reason, text + "; " + reason), text)
+        counts += hit
+    return text, np.round(np.maximum(0.1, 1.0 - 0.15 * counts), 2)
 
 
 def synthetic_events(n: int, *, seed: int = 42) -> pd.DataFrame:
@@ -234,6 +255,8 @@ def synthetic_events(n: int, *, seed: int = 42) -> pd.DataFrame:
         "version": 1,
         "fatalities_basis": "",
     })
+    # Drawn last, so every other column is what the same seed gave before these two existed.
+    frame["doubts"], frame["confidence"] = _doubts(rng, unlocated)
     from data.loader import to_frame  # local: loader imports nothing from here, but keep import cost lazy
 
     return to_frame(frame[list(COLUMN_NAMES)])

@@ -71,6 +71,10 @@ COLUMNS: tuple[Column, ...] = (
     Column("review_status", CATEGORY, "`unreviewed`, `reviewed` or `rejected` by an analyst (rejected events are kept, never mapped or exported)", acled=False),
     Column("version", INT, "Edit counter; a change made on an older version is refused", acled=False),
     Column("fatalities_basis", STRING, "Where `fatalities` came from: each source's toll and the rule that chose it", acled=False),
+    # The extractor's own doubt: ours (set by extraction/pipeline.py, read by data/doubt.py). Last, so
+    # files written before these columns existed keep every other column where it was.
+    Column("confidence", FLOAT, "The extractor's confidence in its coding, 0 to 1 (an ordering for review, not a probability); empty for rows imported without it", acled=False),
+    Column("doubts", STRING, "The extractor's reasons for doubt, `; `-separated; empty when it had none", acled=False),
 )
 
 COLUMN_NAMES: tuple[str, ...] = tuple(c.name for c in COLUMNS)

@@ -29,8 +29,11 @@ if queue.empty and not st.session_state.get("review_current"):
     st.caption("Nothing left to review.")
     st.stop()
 
-st.dataframe(queue, hide_index=True, width="stretch", key="review_queue",
-             column_config={"why": st.column_config.TextColumn("why", width="large")})
+st.dataframe(queue.drop(columns=["reasons"]), hide_index=True, width="stretch", key="review_queue",
+             column_config={"why": st.column_config.TextColumn("why", width="large"),
+                            "confidence": st.column_config.NumberColumn(
+                                "confidence", format="%.2f",
+                                help="The extractor's confidence in its coding (empty: not known)")})
 labels = {row.event_id_cnty: f"{row.event_id_cnty} · {str(row.event_date)[:10]} · {row.event_type} · "
                              f"{row.location} · doubt {row.doubt}" for row in queue.itertuples()}
 # The event just acted on stays selectable after it leaves the queue (reviewed, rejected), so
@@ -42,6 +45,16 @@ ids = list(labels)
 event_id = st.selectbox("Event to review", ids, index=ids.index(current) if current in ids else 0,
                         format_func=labels.get, key="review_pick")
 st.session_state["review_current"] = event_id
+picked = queue[queue["event_id_cnty"] == event_id]
+if len(picked):
+    reasons = picked["reasons"].iloc[0]
+    confidence = picked["confidence"].iloc[0]
+    known = "" if pd.isna(confidence) else f" (the extractor's confidence: {confidence:.2f})"
+    if reasons:
+        st.markdown(escape_markdown(f"Why it is doubted{known}:") + "\n"
+                    + "\n".join(f"- {escape_markdown(r)}" for r in reasons))
+    else:
+        st.caption(escape_markdown(f"Nothing doubted{known}; not yet reviewed."))
 if event_id:
     with guard("This event cannot be shown"):
         show_event_details(pd.Series(desk_of(view).event(event_id)))

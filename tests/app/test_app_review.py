@@ -104,3 +104,59 @@ def test_the_events_page_offers_the_same_actions(store_url: str, stored_frame: p
     at.button(key="events_review_reject").click().run()
     assert not at.exception, at.exception
     assert len(at.dataframe[0].value) == SEED_ROWS - 1
+
+
+def _doubt_store(tmp_path, monkeypatch) -> dict[str, str]:
+    """A store of three events: sure and newest, doubted by the extractor and oldest, imported without
+    a confidence. Returns their ids by name."""
+    from data.sample import synthetic_events
+
+    rows = synthetic_events(3, seed=5).to_dict("records")
+    coded = [{"event_date": "2025-01-20", "confidence": 1.0, "doubts": ""},
+             {"event_date": "2024-06-01", "confidence": 0.55,
+              "doubts": "type decided by a weak cue (only who died); competing tolls [2, 9]; a reason told later"},
+             {"event_date": "2025-01-10", "confidence": None, "doubts": "", "origin": "imported"}]
+    for row, change in zip(rows, coded):
+        row.update({"year": int(change["event_date"][:4]), "latitude": 30.19, "longitude": 67.01,
+                    "geo_status": "located", "geo_name": "Quetta", "location": "Quetta", **change})
+    url = f"sqlite:///{tmp_path / 'doubts.sqlite'}"
+    store = EventStore(url)
+    store.upsert_events(rows)
+    store.close()
+    monkeypatch.setenv("EVENTS_STORE_URL", url)
+    monkeypatch.setenv("EVENTS_TILES", "none")
+    return dict(zip(("sure", "doubted", "imported"), (r["event_id_cnty"] for r in rows)))
+
+
+def _shown(text: str) -> str:
+    return text.replace("\\", "")   # the page escapes Markdown; the reader sees the text without the escapes
+
+
+def test_the_queue_puts_the_extractors_doubts_first_with_its_reasons_in_plain_english(tmp_path, monkeypatch) -> None:
+    ids = _doubt_store(tmp_path, monkeypatch)
+    at = open_page("review")
+    table = at.dataframe[0].value
+    assert list(table["event_id_cnty"]) == [ids["doubted"], ids["sure"], ids["imported"]]
+    assert "reasons" not in table.columns and table["confidence"].iloc[0] == 0.55
+    assert at.selectbox(key="review_pick").value == ids["doubted"]    # the most doubtful is the one shown
+    why = next(_shown(m.value) for m in at.markdown if "Why it is doubted" in m.value)
+    assert why.splitlines() == ["Why it is doubted (the extractor's confidence: 0.55):",
+                                "- the event type rests on a weak cue: the report only says who died",
+                                "- the report gives competing death tolls (2, 9)",
+                                "- a reason told later"]
+    at.selectbox(key="review_pick").set_value(ids["imported"]).run()
+    assert not at.exception, at.exception
+    assert not any("Why it is doubted" in m.value for m in at.markdown)
+    assert any(_shown(c.value) == "Nothing doubted; not yet reviewed." for c in at.caption)
+
+
+def test_the_seeded_queue_shows_each_events_stored_doubts(store_url: str, stored_frame: pd.DataFrame) -> None:
+    at = open_page("review")
+    table = at.dataframe[0].value
+    assert list(table["doubt"]) == sorted(table["doubt"], reverse=True)
+    first = stored_frame.set_index("event_id_cnty").loc[at.selectbox(key="review_pick").value]
+    assert first["geo_status"] == "unlocated" and first["doubts"]     # unlocated and doubted: first
+    why = next(_shown(m.value) for m in at.markdown if "Why it is doubted" in m.value)
+    assert f"(the extractor's confidence: {first['confidence']:.2f})" in why
+    assert why.splitlines()[1] == "- unlocated: the place is not in the gazetteer, so the event is not on the map"
+    assert len(why.splitlines()) == 1 + len(first["doubts"].split("; "))   # the gazetteer's one said once

@@ -20,10 +20,10 @@ def _open(server):
     return EventStore(server.store_url)
 
 
-def _first_in_queue(server) -> str:
+def _first_in_queue(server):
     store = _open(server)
     try:
-        return str(review_queue(store)["event_id_cnty"].iloc[0])
+        return review_queue(store).iloc[0]
     finally:
         store.close()
 
@@ -57,8 +57,11 @@ def test_an_analyst_reviews_one_event_end_to_end(server, browser) -> None:
     page, issues = browser
     page.goto(f"{server.base_url}/review")
     page.get_by_text(re.compile(r"\d+ events to review")).first.wait_for(timeout=90_000)
-    event_id = _first_in_queue(server)
+    first = _first_in_queue(server)
+    event_id = str(first["event_id_cnty"])
     page.get_by_text(event_id).first.wait_for(timeout=30_000)   # the most doubtful event is the one shown
+    # with the reasons it is doubted, in plain English (the extractor's own among them)
+    page.get_by_text(first["reasons"][0] if first["reasons"] else "Nothing doubted").first.wait_for(timeout=30_000)
     before = _event(server, event_id)
 
     # Choose the place from the gazetteer's ranked candidates.

@@ -145,3 +145,28 @@ def test_a_quoted_cell_with_line_breaks_is_one_row():
     data = b'event_date,event_type,actor1,location,notes\n2025-05-16,Battles,A,Quetta,"two\rlines\nhere"\n2025-05-17,Battles,A,Quetta,x\n'
     result = read_events(data, filename="q.csv")
     assert result.rejects == [] and result.frame.loc[0, "notes"] == "two\rlines\nhere"
+
+
+def test_an_acled_export_without_confidence_or_doubts_imports_with_them_empty():
+    result = read_events(GRENADES.encode(), filename="grenades.csv")
+    assert result.rejects == []
+    assert result.frame["confidence"].isna().all() and set(result.frame["doubts"]) == {""}
+
+
+def test_ids_from_content_are_those_of_the_release_before_the_doubt_columns():
+    # Read by release 703d082, whose schema had no confidence or doubts: re-importing the same file
+    # must update those events, not add them again under new ids.
+    frame = read_events(GRENADES.encode(), filename="grenades.csv").frame
+    assert frame["event_id_cnty"].tolist() == ["PAK454902ED4A4B", "PAK66F3E8A50A21", "PAK1A26FFDE1003"]
+
+
+@pytest.mark.parametrize("value, reason", [
+    ("1.5", "out of range (expected 0 to 1)"),
+    ("-0.1", "out of range (expected 0 to 1)"),
+    ("high", "not a number (expected a decimal number)"),
+])
+def test_a_confidence_outside_0_to_1_is_rejected_by_name(value, reason):
+    data = (HEADER + ",confidence,doubts\n" + GRENADES.splitlines()[1] + f",{value},toll from a single mention\n")
+    result = read_events(data.encode(), filename="conf.csv")
+    assert len(result.frame) == 0
+    assert [(r.row, r.column, r.value, r.reason) for r in result.rejects] == [(2, "confidence", value, reason)]

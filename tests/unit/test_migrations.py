@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pandas as pd
 import pytest
 import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
@@ -81,3 +82,53 @@ def test_migrations_build_exactly_the_tables_the_code_uses(db_url):
     # geocode_cache belongs to geo/ and alembic_version to Alembic itself.
     diff = [d for d in diff if not (d[0] == "remove_table" and d[1].name in ("geocode_cache", "alembic_version"))]
     assert diff == [], "data/tables.py and data/migrations disagree: add a migration"
+
+
+def _store_at(url: str, revision: str) -> None:
+    """A store built by the migrations up to ``revision`` (as that release left it), with one event,
+    its source, an analyst's edit and an open review item in it."""
+    engine = sa.create_engine(url)
+    with engine.begin() as conn:
+        migrate.upgrade(conn, revision)
+        assert migrate.current(conn) == revision
+        event = {**OLD_EVENT, "review_status": "reviewed", "version": 2,
+                 "fatalities_basis": "6 (old.example): the only source"}
+        conn.execute(sa.text(f"INSERT INTO events ({', '.join(event)}) VALUES ({', '.join(':' + k for k in event)})"),
+                     event)
+        conn.execute(sa.text("INSERT INTO sources (source_id, event_id, article_id, outlet, fatalities, attached) "
+                             "VALUES ('PAKOLD000000001', 'PAKOLD000000001', 'oldarticle', 'old.example', 6, 1)"))
+        conn.execute(sa.text("INSERT INTO edits (event_id, at, analyst, action, fields, before, after, version) "
+                             "VALUES ('PAKOLD000000001', 2, 'ana', 'review', '[\"review_status\"]', "
+                             "'{\"review_status\": \"unreviewed\"}', '{\"review_status\": \"reviewed\"}', 2)"))
+        conn.execute(sa.text("INSERT INTO review_items (kind, event_id, reason, created, status) "
+                             "VALUES ('conflict', 'PAKOLD000000001', 'fatalities: the extractor now says 5', 3, "
+                             "'open')"))
+    engine.dispose()
+
+
+def test_a_store_at_the_previous_revision_gains_the_doubt_columns_and_keeps_its_rows(db_url):
+    _store_at(db_url, "0002")
+    store = EventStore(db_url)
+    try:
+        with store.engine.connect() as conn:
+            assert migrate.current(conn) == migrate.head() == "0003"
+            columns = {c["name"] for c in sa.inspect(conn).get_columns("events")}
+        assert {"confidence", "doubts"} <= columns
+        frame = store.load_frame()
+        assert list(frame["event_id_cnty"]) == ["PAKOLD000000001"]
+        row = frame.iloc[0]
+        assert [row[c] for c in ("fatalities", "location", "review_status", "version")] == [6, "Turbat", "reviewed", 2]
+        assert row["evidence"] == "six labourers were shot dead" and row["latitude"] == 26.0
+        assert pd.isna(row["confidence"]) and row["doubts"] == ""   # not known for rows stored before
+        desk = ReviewDesk(store, "bilal")
+        assert list(desk.sources("PAKOLD000000001")["outlet"]) == ["old.example"]
+        assert list(desk.history("PAKOLD000000001")["analyst"]) == ["ana"]
+        assert list(desk.items()["reason"]) == ["fatalities: the extractor now says 5"]
+        # The upgraded store keeps what an ingest now gives.
+        new = {**OLD_EVENT, "event_id_cnty": "PAKNEW000000001", "event_date": "2023-10-15", "article_id": "new",
+               "confidence": 0.55, "doubts": "place taken from the dateline; toll from a single mention"}
+        store.upsert_events([new])
+        stored = store.load_frame().set_index("event_id_cnty").loc["PAKNEW000000001"]
+        assert stored["confidence"] == 0.55 and stored["doubts"] == new["doubts"]
+    finally:
+        store.close()
