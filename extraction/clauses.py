@@ -18,7 +18,7 @@ from extraction.places import find_places
 from extraction.sentences import Sentence
 
 # where a second clause may open: the conjunction stays with the clause it opens
-_OPENERS = re.compile(r",?\s+(?=while\b|whereas\b)|,\s+(?=and\s+(?:in\s+)?(?:another|a separate|a second)\b)|;\s+",
+_OPENERS = re.compile(r",?\s+(?=while\b(?!\s+\w+ing\b)|whereas\b)|,\s+(?=and\s+(?:in\s+)?(?:another|a separate|a second)\b)|;\s+",
                       re.IGNORECASE)
 # "relatives of two brothers who were gunned down in X on Sunday ended their sit-in"
 _RELATIVE_KILLING = re.compile(
@@ -37,6 +37,16 @@ _VIOLENT = frozenset({"suicide", "air", "grenade", "shelling", "ied", "clash", "
 
 def _tells_incident(text: str) -> bool:
     return bool(taxonomy.signals_of(text) & _VIOLENT or find_deaths(text))
+
+
+def _family(text: str) -> str:
+    """The kind of incident a clause tells, coarsely: a bomb defused is not the killing told beside it."""
+    signals = taxonomy.signals_of(text)
+    if "disrupted" in signals:
+        return "disrupted"
+    if signals & {"suicide", "air", "grenade", "shelling", "ied"}:
+        return "explosive"
+    return "protest" if "protest" in signals else "violence"
 
 
 def _has_place(text: str) -> bool:
@@ -78,8 +88,13 @@ def split_clauses(sentence: Sentence) -> list[Sentence]:
         return [sentence]
     bounds = [0] + cuts + [len(text)]
     pieces = [(bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1)]
+    # each clause tells an incident at a place of its own; the first may name none ("killed four policemen in
+    # the northwest, while a bomb was defused in Peshawar": the first is placed by the sentences after it)
+    placed = [_has_place(text[max(a, sentence.dateline_end):b]) for a, b in pieces]
+    families = [_family(text[a:b]) for a, b in pieces]
     if not all((_tells_incident(text[a:b]) or _ANOTHER_INCIDENT.match(text, a)) and
-               _has_place(text[max(a, sentence.dateline_end):b]) for a, b in pieces):
+               (placed[i] or i == 0 and len(set(families)) == len(families)) for i, (a, b) in enumerate(pieces)) \
+            or not any(placed):
         return [sentence]  # "killing two, while three were injured": one incident told in two clauses
     out = [_slice(sentence, a, b) for a, b in pieces]
     return [c for c in out if c is not None]

@@ -221,7 +221,7 @@ _OFF_SCENE = re.compile(r",\s+(?:cutting|plunging|disrupting|suspending|halting|
 # refers to deaths already told; it does not tell a killing of its own.
 _ATTRIBUTIVE = re.compile(r"\b(?:the|their|his|her|its|our|these|those)\s+(?:martyred|killed|slain|murdered|deceased|"
                           r"injured|wounded)\b(?!\s+(?:in|at|on|by|when|during|near)\b)", re.IGNORECASE)
-_CLAUSE_BREAK = re.compile(r"[.;]|,\s+(?!(?:and|or)\b)(?=[a-z])")
+_CLAUSE_BREAK = re.compile(r"[.;]|,\s+(?!(?:and|or|including|such as|among them)\b)(?=[a-z])")
 
 
 def _off_scene(text: str) -> list[tuple[int, int]]:

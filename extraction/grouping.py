@@ -405,7 +405,8 @@ class Grouper:
         elif lead is not None and lead.kind and not lead.total and len(recent) > 1 and lead in pending:
             # "Three policemen were killed when a bomb struck their van on Tuesday. The device, planted near
             # Tank city, went off ...": the placeless lead is the incident placed in the next sentences
-            nxt = min((g for g in recent if g.frames), key=lambda g: min(f.sentence.index for f in g.frames), default=None)
+            nxt = min((g for g in recent if g.frames and min(f.sentence.index for f in g.frames) > lead.sentence.index),
+                      key=lambda g: min(f.sentence.index for f in g.frames), default=None)
             first = min(f.sentence.index for f in nxt.frames) if nxt is not None else -1
             if nxt is not None and 0 < first - lead.sentence.index <= 2 and lead.event_date in (None, nxt.day) \
                     and (_compatible(lead, nxt) or _lead_overrides_type(lead, nxt, lead)):

@@ -64,7 +64,7 @@ _LOCATIVE_BEFORE = re.compile(
     r"(?:the\s+|a\s+)?(?:(?:[a-z][\w\-]*|[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*(?:\s+district)?[’']s)\s+){0,4}"
     r"|\b(?:area|areas|outskirts|outskirt|vicinity|city|town|village|suburbs|parts|tehsil|district|valley|"
     r"region|province|capital|headquarters)\s+of\s+(?:the\s+)?(?:[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*[’']s\s+)?"
-    r"|\bcapital\s+|\b(?:abducted|kidnapped|taken|seized|picked up|whisked away|recovered|snatched)\b[^.]{0,40}\bfrom\s+(?:the\s+)?"
+    r"|\bcapital\s+|\b(?:abducted|kidnapped|taken|seized|picked up|whisked away|recovered|snatched)\b[^.;]{0,80}?\bfrom\s+(?:the\s+)?"
     r"|\b(?i:general\s+area)\s+(?:of\s+)?(?:the\s+)?)$"
 )
 _EXCLUDED_BEFORE = re.compile(
@@ -84,6 +84,9 @@ _EXCLUDED_BEFORE = re.compile(
     r"|\b(?:succumbed|died|passed away)\b[^.;]{0,40}\b(?:in|at)\s+(?:the\s+)?(?:a\s+)?(?:hospital\s+in\s+)?"
     r"|\b(?:travelling|traveling|heading|going|returning|on (?:their|his|her) way)\b[^.,;]{0,60}\bto\s+(?!door\b)(?:the\s+)?"
     r"(?:(?!when\b|while\b|after\b|as\b|and\b|were\b|was\b|they\b)[\w\-]+\s+){0,6}(?:in|at)\s+(?:the\s+)?"
+    # "taken towards the mountains near Angoor Adda": where they were taken
+    r"|\b(?:taken|taking|took|whisked|dragged|driven|fled|escaped|shifted)\s+(?:away\s+)?(?:towards|toward)\s+(?:the\s+)?"
+    r"(?:[a-z][\w\-]*\s+){0,3}(?:near|in|of|around)\s+(?:the\s+)?"
     # "returning from a grain market in Kandhkot": where they came from
     r"|\b(?:returning|coming back|on (?:their|his|her) way back)\s+(?:home\s+)?from\s+(?:a|an|the|their|his|her)\s+(?:(?!when\b|while\b)[\w\-]+\s+){0,4}(?:in|at)\s+(?:the\s+)?"
     r"|\b(?:to|towards|bound for)\s+(?:the\s+)?(?:[a-z][\w\-]*\s+){0,2}(?:city|town|village|capital|district|port|area)\s+(?:of\s+)?(?:the\s+)?"

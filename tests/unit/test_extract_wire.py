@@ -193,3 +193,30 @@ def test_a_sit_in_in_the_town_s_bazaar_the_next_day_is_its_own_day():
                    "on the main road in Mir Ali bazaar and staged a sit-in.")
     assert sorted((e["event_date"], e["event_type"]) for e in found) == [
         ("2025-03-09", "Violence against civilians"), ("2025-03-10", "Protests")]
+
+
+def test_capitalised_general_area_and_a_long_object_before_from():
+    found = _by_place("On night 3/4 May 2025, security forces conducted an operation in General Area Ladha, South "
+                      "Waziristan District. Two khwarij were killed. Separately, armed men abducted three employees "
+                      "of a private telecommunications company from Wana on Sunday.", published="2025-05-05")
+    assert set(found) == {"Ladha", "Wana"}
+
+
+def test_where_captives_were_taken_is_no_scene():
+    found = _by_place("Gunmen abducted four workers from their camp at Azam Warsak on Friday night. They were taken "
+                      "towards the mountains near Angoor Adda.")
+    assert "Angoor Adda" not in found
+
+
+def test_a_charge_listing_earlier_attacks_names_no_scene():
+    found = _by_place("The CTD killed five terrorists in an exchange of fire near Fateh Jang on Wednesday. They were "
+                      "wanted in several cases, including attacks on police in Mianwali.")
+    assert set(found) == {"Fateh Jang"}
+
+
+def test_a_placeless_clause_before_a_contrast_is_placed_by_the_report():
+    found = _by_place("Militants killed four policemen in an overnight assault on a checkpoint in the northwest, "
+                      "officials said Thursday, while bomb disposal experts defused a device near a bus terminal in "
+                      "Peshawar. The attack began late Wednesday when militants opened fire on the post in Tajazai.",
+                      published="2025-03-13")
+    assert found["Tajazai"]["fatalities"] == 4 and found["Peshawar"]["event_type"] == "Strategic developments"
