@@ -152,6 +152,7 @@ class Frame:
     weak: bool = False              # type guessed from death words alone
     dated_only: bool = False        # names the incident's day and nothing else ("the operation began on Saturday")
     where_only: bool = False        # names a place and no violence: a placeless lead's place, if nothing better
+    day_of_sentence: bool = False   # a clause dated by the day closing its sentence, not by one of its own
     group_toll: bool = False        # its dead are a militant group's own claim ("the BLF said it killed four")
     published: date | None = None
     extra: dict[str, object] = field(default_factory=dict)

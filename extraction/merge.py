@@ -100,7 +100,7 @@ class Group:
 
     def told_on_its_day(self) -> bool:
         """A sentence of its own gives the group's day (it was not inherited from the lead or the report)."""
-        return any(f.event_date == self.day for f in self.frames)
+        return any(f.event_date == self.day and not f.day_of_sentence for f in self.frames)
 
     def fatalities(self) -> int:
         if self.own_deaths is not None:

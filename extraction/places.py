@@ -257,7 +257,10 @@ def find_places(text: str) -> list[PlaceMention]:
                 rf"(?:[a-z][\w\-]*\s+){{0,5}}(?:[A-Z][\w\-]*(?:\s+district)?(?:[’']s)?\s+)?",
                 between,
             )
-            container_kind = nxt[3] in CONTAINER_KINDS or gazetteer.is_district(nxt[2])
+            # "near Ghiljo in Upper Orakzai": a district's part named by a direction is a container too
+            part = re.match(r"(?:Upper|Lower|Central|North|South|East|West)\s+(.+)$", nxt[2])
+            container_kind = nxt[3] in CONTAINER_KINDS or gazetteer.is_district(nxt[2]) \
+                or bool(part and gazetteer.is_district(part.group(1)))
             if re.search(r"\b(?:and|or|as well as|while|but)\b", between):
                 contained = None  # a list of places, not one inside the other
             if nxt[3] in ("district", "tehsil") and kind not in CONTAINER_KINDS and not gazetteer.is_district(name) \

@@ -96,6 +96,7 @@ class RulesExtractor:
                     # "X was shot dead in A while a grenade hit B on Sunday": the day closing the
                     # sentence scopes over both clauses
                     f.dates = [d for d in find_dates(s.text[s.dateline_end:], article.published) if d.kind == "event"]
+                    f.day_of_sentence = bool(f.dates)
                 if section_days and not any(d.kind == "event" for d in f.dates):
                     f.dates = list(section_days) + f.dates
                 frames.append(f)

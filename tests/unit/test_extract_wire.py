@@ -220,3 +220,8 @@ def test_a_placeless_clause_before_a_contrast_is_placed_by_the_report():
                       "Peshawar. The attack began late Wednesday when militants opened fire on the post in Tajazai.",
                       published="2025-03-13")
     assert found["Tajazai"]["fatalities"] == 4 and found["Peshawar"]["event_type"] == "Strategic developments"
+
+
+def test_a_district_part_named_by_a_direction_contains_the_village_before_it():
+    event = _one("A soldier was martyred when a roadside bomb hit a patrol near Ghiljo in Upper Orakzai on Monday.")
+    assert (event["location"], event["admin2"]) == ("Ghiljo", "Orakzai")
