@@ -286,7 +286,9 @@ def build_frame(sentence: Sentence, published: date | None, dateline: tuple[str,
         return None  # an accident, not an attack
     deaths = find_deaths(text)
     dates = [d for d in find_dates(text, published) if not _aside(text, d.start)]
-    if dates and dates[0].kind == "vague" and dates[0].start < 3:
+    if dates and dates[0].kind == "vague" and dates[0].start < 3 and not (
+            len(dates) > 1 and dates[1].kind == "event" and dates[1].start - dates[0].start - len(dates[0].text) < 8):
+        # ("A day earlier, on Sunday, gunmen killed ...": the day named at once is the incident's)
         # "Earlier this week, a soldier was killed near Torkham, which remained open on Saturday": background
         dates = [d for d in dates if d.kind != "event"]
     first_day = next((d.start for d in dates if d.kind == "event"), None)

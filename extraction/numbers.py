@@ -9,7 +9,7 @@ _UNITS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
     "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
-    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "both": 2,
 }
 # ACLED's convention for vague quantities.
 VAGUE = {"dozens": 12, "a dozen": 12, "dozen": 12, "tens": 10, "scores": 12, "hundreds": 100}
@@ -180,8 +180,8 @@ def find_deaths(sentence: str) -> list[DeathCount]:
         if re.search(r"\b(?:relatives?|brother|father|mother|family|son|widow|friends?) of\s*$", before, re.IGNORECASE):
             continue  # "a relative of one of the men killed": the speaker, not a count
         after = sentence[m.end("num"):]
-        if _NOT_COUNT_AFTER.match(after):
-            continue
+        if _NOT_COUNT_AFTER.match(after) or num.lower() == "both" and re.match(r"\s+(?:deaths|killings|incidents|sides)\b", after, re.I):
+            continue  # ("an inquiry into both deaths": the two already told)
         parsed = parse_number(num)
         if parsed is None:
             continue

@@ -225,3 +225,11 @@ def test_a_placeless_clause_before_a_contrast_is_placed_by_the_report():
 def test_a_district_part_named_by_a_direction_contains_the_village_before_it():
     event = _one("A soldier was martyred when a roadside bomb hit a patrol near Ghiljo in Upper Orakzai on Monday.")
     assert (event["location"], event["admin2"]) == ("Ghiljo", "Orakzai")
+
+
+def test_both_counts_two_and_a_day_named_at_once_after_a_day_earlier_stands():
+    assert [c.value for c in find_deaths("Both men died before they could be taken to hospital.")] == [2]
+    assert find_deaths("The government ordered an inquiry into both deaths.") == []
+    found = _by_place("Gunmen shot dead two elders in Daraban on Monday. A day earlier, on Sunday morning, gunmen "
+                      "killed an elder in Kot Azam area of Tank district.")
+    assert found["Kot Azam"]["event_date"] == "2025-03-09"
