@@ -151,7 +151,9 @@ def _classify(sentence: str, match: re.Match[str], day: date | None) -> DateMent
     if "wd" in match.re.groupindex and match["wd"] and _SCHEDULE.search(before) and not after.startswith(("'s", "’s")):
         return DateMention("future", match.start(), None, match.group())  # "a strike for Monday": a plan
     # "By Wednesday, the toll had risen to 16": the day of a later count, not of the incident
-    as_of = re.fullmatch(r"\W*(?:by|as of)\s+(?:late\s+|early\s+)?", sentence[:match.start()], re.IGNORECASE)
+    as_of = re.fullmatch(r"\W*(?:by|as of)\s+(?:late\s+|early\s+)?", sentence[:match.start()], re.IGNORECASE) \
+        or re.search(r"\b(?:had been|has been|was|were)\b[^.;]{0,40}\b(?:by|as of)\s+(?:late\s+|early\s+)?$", before, re.IGNORECASE)
+    # ("no arrest had been made by Saturday afternoon": the day of a later state of things)
     # "the toll rose to six after two constables succumbed to their wounds on Saturday": a later death's day
     later_death = _LATER_DEATH.search(before)
     kind = "statement" if said or as_of or later_death or _STATEMENT_AFTER.search(after) else "event"

@@ -29,7 +29,9 @@ _AFTERMATH = re.compile(
     r"\b(?:court|sentenced|convicted|acquitted|verdict|trial|hearing|indicted|bail|FIR|registered|inquiry|probe|"
     r"compensat\w*|jirga|cheques?|visited|met|meeting|briefed|chaired|approved|announced|condemn\w*|condolences?|"
     r"funerals?|tribute|anniversary|commemorat\w+|inaugurated|designat\w+|took notice|notice of"
-    r"|proscribed(?!\s+(?:organi[sz]ations?|outfits?|groups?|terrorist)))\b",
+    r"|proscribed(?!\s+(?:organi[sz]ations?|outfits?|groups?|terrorist))"
+    # the hunt after an attack: "launched a search for the attackers", "cordoned off the area"
+    r"|launched a (?:search|manhunt)|search for the (?:attackers|assailants|killers|culprits|suspects)|cordoned off)\b",
     re.IGNORECASE)
 _VIOLENT_VERB = re.compile(
     r"\b(?:attacked|stormed|opened fire|fired|exploded|blew up|blown up|killed|killing|martyred|shot|gunned down|"

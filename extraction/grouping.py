@@ -126,6 +126,9 @@ class Grouper:
         # districts named, by sentence: a namesake elsewhere loses to the district named around a place
         self.districts_at = [(f.sentence.index, p.name) for f in frames for p in f.places
                              if not p.foreign and (p.kind == "district" or gazetteer.is_district(p.name) and p.kind in ("", "district"))]
+        # "in Domel tehsil of Bannu district": a district named as a place's container counts too
+        self.districts_at += [(f.sentence.index, p.parent) for f in frames for p in f.places
+                              if not p.foreign and p.parent and gazetteer.is_district(p.parent)]
         self.at_index = 0
         self.by_key: dict[tuple[str, date, str], Group] = {}
         self.pending: list[Frame] = []
@@ -134,8 +137,17 @@ class Grouper:
         self.background: int | None = None  # paragraph where background without a day began
         self.placeless_day: date | None = None  # day of an incident told with no place, being continued
         self.summary_places: list[tuple[PlaceMention, Frame]] = []
+        self.parented: dict[str, PlaceMention] = {}  # first mention of each place named with its parent
 
     def group_for(self, place: PlaceMention, day: date, kind: str = "") -> Group:
+        if place.parent:
+            self.parented.setdefault(place_key(place.name), place)
+        elif place_key(place.name) in self.parented and place.kind in ("", "area", "village"):
+            # "in the Nasirabad area of Tump" told first: a later bare "in Nasirabad" is that area, not the
+            # district of the same name elsewhere
+            seen = self.parented[place_key(place.name)]
+            place = replace(place, kind=place.kind or seen.kind, parent=seen.parent, parent_kind=seen.parent_kind,
+                            near=seen.near, possessive=seen.possessive)
         place = town_for_area(place)
         key = (place_key(place.name), day, kind)
         if key not in self.by_key:

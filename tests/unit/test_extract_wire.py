@@ -233,3 +233,22 @@ def test_both_counts_two_and_a_day_named_at_once_after_a_day_earlier_stands():
     found = _by_place("Gunmen shot dead two elders in Daraban on Monday. A day earlier, on Sunday morning, gunmen "
                       "killed an elder in Kot Azam area of Tank district.")
     assert found["Kot Azam"]["event_date"] == "2025-03-09"
+
+
+def test_a_bare_mention_of_an_area_named_before_with_its_town_is_that_area():
+    found = _by_place("Three men were taken away during a raid in the Nasirabad area of Tump, Kech district, on "
+                      "Tuesday night. Witnesses said the men surrounded a house in Nasirabad around midnight.",
+                      published="2025-03-12")
+    assert len(found) == 1 and next(iter(found.values()))["admin2"] == "Kech"
+
+
+def test_a_village_spelled_like_a_place_elsewhere_takes_the_district_named_around_it():
+    event = _one("A tribal elder was shot dead in Domel tehsil of Bannu district on Friday evening. He was sitting "
+                 "outside his hujra in Mamash Khel village when two armed men opened fire on him.")
+    assert event["admin2"] == "Bannu"
+
+
+def test_the_hunt_after_an_attack_and_a_state_as_of_a_later_day_are_no_incident():
+    found = events("A tribal elder was shot dead in Domel on Friday evening. Police set up nakas on roads leading "
+                   "out of Domel and launched a search for the attackers, but no arrest had been made by Saturday.")
+    assert [(e["event_date"], e["event_type"]) for e in found] == [("2025-03-07", "Violence against civilians")]
