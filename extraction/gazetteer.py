@@ -1,6 +1,8 @@
 """The one door from extraction to the gazetteer (``geo``), with the answers extraction needs."""
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -50,7 +52,18 @@ def _districts() -> frozenset[str]:
 
 
 def is_district(name: str) -> bool:
-    return name.strip().lower() in _districts()
+    if name.strip().lower() in _districts():
+        return True
+    # a district written another way ("Jaffarabad" for Jafarabad): the gazetteer's district, one letter apart
+    found = resolve(name) if name.strip() else None
+    return found is not None and found.kind == "district" and _one_letter_apart(found.name, name)
+
+
+def _one_letter_apart(a: str, b: str) -> bool:
+    a, b = (re.sub(r"[^a-z]", "", s.lower()) for s in (a, b))
+    if abs(len(a) - len(b)) > 1 or a[:1] != b[:1]:
+        return False
+    return a == b or any(a[:i] + a[i + 1:] == b or b[:i] + b[i + 1:] == a for i in range(max(len(a), len(b))))
 
 
 @lru_cache(maxsize=8192)

@@ -137,7 +137,8 @@ def _inside(q: PlaceMention, district: PlaceMention) -> bool:
     small area the gazetteer does not know ("in Mastung district, ... in the Kanak area")."""
     found = gazetteer.resolve(q.name, None, district.name)
     if found is not None:
-        return found.admin2.casefold() == district.name.casefold()
+        named = gazetteer.resolve(district.name)  # the district as the gazetteer spells it ("Jaffarabad")
+        return found.admin2.casefold() in (district.name.casefold(), named.admin2.casefold() if named else "")
     # an unknown "X area" or "village of X" beside a district's name is in it ("In Bannu, ... in Mandan area")
     return (district.kind == "district" or q.kind in ("area", "areas", "village")) and q.kind in _SMALL_KINDS \
         and gazetteer.resolve(q.name) is None

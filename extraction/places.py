@@ -84,6 +84,8 @@ _EXCLUDED_BEFORE = re.compile(
     r"|\b(?:succumbed|died|passed away)\b[^.;]{0,40}\b(?:in|at)\s+(?:the\s+)?(?:a\s+)?(?:hospital\s+in\s+)?"
     r"|\b(?:travelling|traveling|heading|going|returning|on (?:their|his|her) way)\b[^.,;]{0,60}\bto\s+(?!door\b)(?:the\s+)?"
     r"(?:(?!when\b|while\b|after\b|as\b|and\b|were\b|was\b|they\b)[\w\-]+\s+){0,6}(?:in|at)\s+(?:the\s+)?"
+    # "the highway linking Quetta with Karachi": a route's ends, not the scene
+    r"|\b(?:linking|connecting|joining|links|connects)\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}?(?:(?:with|and|to)\s+(?:the\s+)?)?"
     # "taken towards the mountains near Angoor Adda": where they were taken
     r"|\b(?:taken|taking|took|whisked|dragged|driven|fled|escaped|shifted)\s+(?:away\s+)?(?:towards|toward)\s+(?:the\s+)?"
     r"(?:[a-z][\w\-]*\s+){0,3}(?:near|in|of|around)\s+(?:the\s+)?"

@@ -252,3 +252,16 @@ def test_the_hunt_after_an_attack_and_a_state_as_of_a_later_day_are_no_incident(
     found = events("A tribal elder was shot dead in Domel on Friday evening. Police set up nakas on roads leading "
                    "out of Domel and launched a search for the attackers, but no arrest had been made by Saturday.")
     assert [(e["event_date"], e["event_type"]) for e in found] == [("2025-03-07", "Violence against civilians")]
+
+
+def test_a_district_spelled_another_way_contains_its_towns():
+    event = _one("In Jaffarabad, gunmen opened fire on two brothers outside their shop in Dera Allah Yar late "
+                 "Friday, killing both on the spot.")
+    assert (event["location"], event["fatalities"]) == ("Dera Allah Yar", 2)
+
+
+def test_a_route_s_ends_are_no_scene():
+    found = _by_place("Militants attacked a Levies post late on Tuesday, killing three personnel. The attack took "
+                      "place at a checkpost on the outskirts of Surab, a town on the highway linking Quetta with "
+                      "Karachi.")
+    assert set(found) == {"Surab"} and found["Surab"]["fatalities"] == 3
