@@ -102,3 +102,11 @@ def test_browser_code_reads_every_cell_field():
     for key in ("lat", "lon", "s", "w", "no", "e", "cnt", "fat"):
         assert f'"{key}"' in js, key
     assert "level.tc" in js and "cells: cells" in js
+
+
+def test_the_map_message_stays_bounded_however_many_events_match():
+    """Ten times the events, hardly more to send: the cells cover the same places."""
+    small = build_cell_payload(frame(10_000), min_zoom=4, max_zoom=14)
+    large = build_cell_payload(frame(100_000), min_zoom=4, max_zoom=14)
+    assert large.count > 9 * small.count
+    assert len(large.json) < 2 * len(small.json) and len(large.json) < 1_000_000
