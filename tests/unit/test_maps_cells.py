@@ -110,3 +110,26 @@ def test_the_map_message_stays_bounded_however_many_events_match():
     large = build_cell_payload(frame(100_000), min_zoom=4, max_zoom=14)
     assert large.count > 9 * small.count
     assert len(large.json) < 2 * len(small.json) and len(large.json) < 1_000_000
+
+
+def test_each_layer_takes_only_the_columns_it_reads():
+    """A map built from map_columns alone equals the map built from every column."""
+    from maps import build_event_map
+
+    df = synthetic_events(400, seed=4)
+    for layer in ("clusters", "heat", "districts"):
+        columns = map_columns(layer, 400)
+        assert set(columns) <= set(MAP_COLUMNS)
+        whole = build_event_map(df, layer=layer).get_root().render()
+        taken = build_event_map(df[list(columns)], layer=layer).get_root().render()
+        assert re.sub(r"[0-9a-f]{32}", "", whole) == re.sub(r"[0-9a-f]{32}", "", taken), layer
+
+
+def test_district_names_from_a_category_column_count_like_text():
+    from maps.districts import build_district_payload
+
+    df = synthetic_events(500, seed=6)
+    as_text = df.assign(admin2=df["admin2"].astype("object"), admin1=df["admin1"].astype("object"))
+    as_category = df.assign(admin2=(" " + df["admin2"].astype("object")).astype("category"),
+                            admin1=df["admin1"].astype("category"))
+    assert build_district_payload(as_category, ()).json == build_district_payload(as_text, ()).json
