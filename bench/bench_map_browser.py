@@ -18,8 +18,9 @@ fresh profile:
 Cases in the same run: the dashboard (dashboard.py, Map page); folium's FastMarkerCluster
 through st_folium (bench/fastcluster_app.py, the strong baseline); one folium.Marker per event
 (bench/naive_app.py, the naive baseline). Both baselines read the same store with the same
-filters. "painted" = data-events-painted on our layer; for the baselines, markers counted in
-the map's DOM (cluster counts + single markers, all in view after the fit). Each measure is
+filters. "painted" = data-events-painted on our layer (above 5,000 located events the sum of
+the events in the server-side cells drawn: every located event is in one); for the baselines,
+markers counted in the map's DOM (cluster counts + single markers, all in view after the fit). Each measure is
 capped at 90 s. Server RSS is the server process's peak (VmHWM) over the whole case.
 """
 from __future__ import annotations

@@ -9,7 +9,8 @@ A "filter rerun" changes the sidebar event-type filter to a set not seen before
 (no cache hit) and times ``AppTest.run()``, which includes filtering, building the
 map and streamlit-folium's generation of the map JS. The breakdown times the same filter
 change outside Streamlit: "filter" (row positions from data.filters), "payload" (taking the
-map's columns and build_event_map), "component" (streamlit-folium's HTML/JS generation);
+columns the map's layer reads, as ui/loaders.py does, and build_event_map_parts), "component"
+(streamlit-folium's HTML/JS generation of the kept base map and of the events' feature group);
 "store read" is EventStore.load_events. Each rerun is capped at 90 s. Stores come from
 bench/stores.py (BENCH_STORE_DIR keeps the big ones outside the checkout).
 """
@@ -50,19 +51,23 @@ def _type_filters(reps: int) -> list[list[str]]:
 
 def _parts_s(frame, order, types: list[str]) -> tuple[float, float, float]:
     """(filter, payload, component) seconds of one filter change, outside Streamlit."""
-    from streamlit_folium import _get_header, _get_html, _get_map_string, generate_js_hash
+    from streamlit_folium import _get_feature_group_string, _get_header, _get_html, _get_map_string, generate_js_hash
 
     from data.filters import Filters
-    from maps import MAP_COLUMNS, build_event_map
+    from maps import build_event_map_parts, count_unlocated, map_columns
+    from maps.payload import COORD_COLUMNS
 
     t0 = time.perf_counter()
     rows = Filters(event_type=tuple(types)).rows(frame, order)
     t1 = time.perf_counter()
-    m = build_event_map(frame[list(MAP_COLUMNS)].take(rows))
+    located = len(rows) - count_unlocated(frame[list(COORD_COLUMNS)].take(rows))
+    parts = build_event_map_parts(frame[list(map_columns("clusters", located))].take(rows))
     t2 = time.perf_counter()
+    m = parts.base
     m.get_root().render()
     _get_html(m), _get_header(m)
     generate_js_hash(_get_map_string(m))
+    _get_feature_group_string(parts.data, map=m)
     return t1 - t0, t2 - t1, time.perf_counter() - t2
 
 

@@ -8,7 +8,10 @@ import numpy as np
 import pandas as pd
 
 from maps.basemap import DistrictPoint
-from maps.payload import Bounds, column_or_empty, content_digest, located_mask, script_safe_json
+from maps.payload import COORD_COLUMNS, Bounds, column_or_empty, content_digest, located_mask, script_safe_json
+
+# Every column the district layer reads.
+DISTRICT_COLUMNS = (*COORD_COLUMNS, "admin1", "admin2", "fatalities")
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,6 +22,15 @@ class DistrictPayload:
     events: int        # events inside those circles
     left_out: int      # events with no district, or a district with no known position
     bounds: Bounds | None
+
+
+def _stripped(column: pd.Series) -> pd.Series:
+    """Each value as stripped text ("" when missing); a category's names are stripped once each."""
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        names = np.array([str(c).strip() for c in column.cat.categories] + [""], dtype=object)
+        codes = column.cat.codes.to_numpy()
+        return pd.Series(names[np.where(codes >= 0, codes, len(names) - 1)], index=column.index, dtype=object)
+    return column.astype("object").fillna("").astype(str).str.strip()
 
 
 def _key(text: str) -> str:
@@ -32,8 +44,8 @@ def build_district_payload(df: pd.DataFrame, centroids: Iterable[DistrictPoint])
     events (so the layer degrades gracefully without the GeoJSON); events with no
     district at all are left out and counted.
     """
-    admin2 = column_or_empty(df, "admin2").astype("object").fillna("").astype(str).str.strip()
-    admin1 = column_or_empty(df, "admin1").astype("object").fillna("").astype(str).str.strip()
+    admin2 = _stripped(column_or_empty(df, "admin2"))
+    admin1 = _stripped(column_or_empty(df, "admin1"))
     fatalities = pd.to_numeric(column_or_empty(df, "fatalities"), errors="coerce").fillna(0).clip(lower=0)
     located = located_mask(df)
     frame = pd.DataFrame({

@@ -9,13 +9,16 @@ import pandas as pd
 from errors import ConfigurationError
 from maps.assets import NO_TILES, OFFLINE_MAX_ZOOM, TILES_MAX_ZOOM, offline_map
 from maps.basemap import BaseMap, BaseMapUnavailable, GeoSource, default_geo_source, load_base_map
-from maps.districts import build_district_payload
+from maps.districts import DISTRICT_COLUMNS, build_district_payload
 from maps.labels import TownSource, build_label_payload, cached_town_labels, default_town_source, labels_for
-from maps.layers import DataLayer, DistrictCircles, EventClusters, EventHeat, FitView, Legend, Outlines, PlaceLabels
-from maps.payload import Bounds, build_point_payload, count_unlocated
+from maps.cells import AGGREGATE_ABOVE, CELL_COLUMNS, build_cell_payload
+from maps.layers import (DataLayer, DistrictCircles, EventCells, EventClusters, EventHeat, FitView, LayerAssets, Legend,
+                         Outlines, PlaceLabels)
+from maps.payload import HEAT_COLUMNS, MAP_COLUMNS, Bounds, build_point_payload, count_unlocated
 
 LAYERS: tuple[str, ...] = ("clusters", "heat", "districts")
 PAKISTAN_VIEW = ((30.0, 69.5), 5)
+MIN_ZOOM = 4
 # Fitting one town's events must not zoom to street level.
 FIT_MAX_ZOOM = 10
 DEFAULT_HEIGHT = 620
@@ -56,6 +59,23 @@ def check_layer(layer: str) -> str:
     return layer
 
 
+def aggregates(layer: str, located: int) -> bool:
+    """Whether the map of ``located`` events sends server-side cells instead of one marker per event."""
+    return layer == "clusters" and located > AGGREGATE_ABOVE
+
+
+def map_columns(layer: str, located: int) -> tuple[str, ...]:
+    """The event columns the map of ``located`` events on ``layer`` reads.
+
+    Only markers need the popup texts; taking 14 columns of a million rows costs half a second.
+    """
+    if layer == "heat":
+        return HEAT_COLUMNS
+    if layer == "districts":
+        return DISTRICT_COLUMNS
+    return CELL_COLUMNS if aggregates(layer, located) else MAP_COLUMNS
+
+
 def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
@@ -65,11 +85,6 @@ def _base_map(geo_source: GeoSource) -> tuple[BaseMap | None, str | None]:
         return load_base_map(geo_source), None
     except BaseMapUnavailable as exc:
         return None, f"No district outlines: {exc}"
-
-
-def _fit(m: folium.Map, bounds: Bounds | None) -> None:
-    if bounds is not None:
-        m.add_child(FitView(bounds.as_folium(), max_zoom=FIT_MAX_ZOOM))
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,11 +101,74 @@ def _plan_layer(df: pd.DataFrame, layer: str, base: BaseMap | None, max_zoom: in
         notes = ((f"{_plural(payload.left_out, 'event')} without a placeable district not shown",)
                  if payload.left_out else ())
         return _LayerPlan(DistrictCircles(payload.json, payload.digest), payload.events, payload.bounds, notes)
+    unlocated_note = (f"{_plural(unlocated, 'unlocated event')} not on the map",) if unlocated else ()
+    if aggregates(layer, len(df) - unlocated):
+        cells = build_cell_payload(df, min_zoom=MIN_ZOOM, max_zoom=max_zoom)
+        note = f"{cells.count:,} events counted in cells: zoom in or narrow the filters for single events"
+        return _LayerPlan(EventCells(cells.json, cells.digest), cells.count, cells.bounds, (note, *unlocated_note))
     points = build_point_payload(df, details=layer == "clusters")
     element = (EventClusters(points.json, points.digest) if layer == "clusters"
                else EventHeat(points.json, points.digest, points=points.count, map_max_zoom=max_zoom))
-    notes = (f"{_plural(unlocated, 'unlocated event')} not on the map",) if unlocated else ()
-    return _LayerPlan(element, points.count, points.bounds, notes)
+    return _LayerPlan(element, points.count, points.bounds, unlocated_note)
+
+
+@dataclass(frozen=True, slots=True)
+class MapParts:
+    """A map split for streamlit-folium: a base it keeps, and the events it swaps in.
+
+    ``base`` (outlines, names, every layer's scripts) is the same for every filter, so
+    streamlit-folium keeps its iframe, Leaflet and the parsed outlines across a filter change;
+    ``data`` (the fit, the event layer with its data inline, the legend) is the
+    ``feature_group_to_add`` that streamlit-folium replaces inside that iframe.
+    """
+
+    base: folium.Map
+    data: folium.FeatureGroup
+    summary: MapSummary
+
+
+def _compose(
+    df: pd.DataFrame, *, layer: str, tiles: str, height: int, geo_source: GeoSource, focus: MapFocus | None,
+    town_source: TownSource, split: bool,
+) -> MapParts | tuple[folium.Map, MapSummary]:
+    check_layer(layer)
+    online = bool(tiles) and tiles != NO_TILES
+    max_zoom = TILES_MAX_ZOOM if online else OFFLINE_MAX_ZOOM
+    base, base_note = _base_map(geo_source)
+    (center, zoom) = ((focus.latitude, focus.longitude), min(focus.zoom, max_zoom)) if focus else PAKISTAN_VIEW
+    m = offline_map(tiles=tiles, location=list(center), zoom_start=zoom, min_zoom=MIN_ZOOM, height=height,
+                    control_scale=True)
+    if base is not None:
+        m.add_child(Outlines(base.outlines_json, base.digest, over_tiles=online))
+    unlocated = count_unlocated(df)
+    plan = _plan_layer(df, layer, base, max_zoom, unlocated)
+    elements: list[object] = []
+    if focus is None:
+        if plan.bounds is not None:   # before the layer, so it is clustered once, at the final zoom
+            elements.append(FitView(plan.bounds.as_folium(), max_zoom=FIT_MAX_ZOOM))
+    elif focus.ring:
+        folium.CircleMarker([focus.latitude, focus.longitude], radius=18, color=HIGHLIGHT_COLOUR, weight=5,
+                            fill=False, interactive=False, tooltip=focus.ring).add_to(m)
+    elements.append(plan.element)
+    notes = plan.notes + ((base_note,) if base_note else ())
+    legend = Legend(title=LEGEND_TITLES[layer], show_types=layer == "clusters", notes=notes)
+    labels = None if online else build_label_payload(labels_for(base, cached_town_labels(town_source)))
+    summary = MapSummary(layer=layer, total=len(df), on_map=plan.on_map, unlocated=unlocated, notes=notes)
+    if split:
+        if labels is not None and labels.count:
+            m.add_child(PlaceLabels(labels.json, labels.digest))
+        m.add_child(LayerAssets())
+        group = folium.FeatureGroup(name="events", control=False)
+        plan.element.inline = True
+        for element in (*elements, legend):
+            group.add_child(element)
+        return MapParts(base=m, data=group, summary=summary)
+    for element in elements:
+        m.add_child(element)
+    if labels is not None and labels.count:   # tiles carry their own names
+        m.add_child(PlaceLabels(labels.json, labels.digest))
+    m.add_child(legend)
+    return m, summary
 
 
 def build_event_map_with_summary(
@@ -102,30 +180,18 @@ def build_event_map_with_summary(
 
     ``focus`` opens the map on a place (zoom included) instead of fitting the events.
     """
-    check_layer(layer)
-    online = bool(tiles) and tiles != NO_TILES
-    max_zoom = TILES_MAX_ZOOM if online else OFFLINE_MAX_ZOOM
-    base, base_note = _base_map(geo_source)
-    (center, zoom) = ((focus.latitude, focus.longitude), min(focus.zoom, max_zoom)) if focus else PAKISTAN_VIEW
-    m = offline_map(tiles=tiles, location=list(center), zoom_start=zoom, min_zoom=4, height=height,
-                    control_scale=True)
-    if base is not None:
-        m.add_child(Outlines(base.outlines_json, base.digest, over_tiles=online))
-    unlocated = count_unlocated(df)
-    plan = _plan_layer(df, layer, base, max_zoom, unlocated)
-    if focus is None:
-        _fit(m, plan.bounds)   # before the layer, so it is clustered once, at the final zoom
-    elif focus.ring:
-        folium.CircleMarker([focus.latitude, focus.longitude], radius=18, color=HIGHLIGHT_COLOUR, weight=5,
-                            fill=False, interactive=False, tooltip=focus.ring).add_to(m)
-    m.add_child(plan.element)
-    if not online:   # tiles carry their own names
-        labels = build_label_payload(labels_for(base, cached_town_labels(town_source)))
-        if labels.count:
-            m.add_child(PlaceLabels(labels.json, labels.digest))
-    notes = plan.notes + ((base_note,) if base_note else ())
-    m.add_child(Legend(title=LEGEND_TITLES[layer], show_types=layer == "clusters", notes=notes))
-    return m, MapSummary(layer=layer, total=len(df), on_map=plan.on_map, unlocated=unlocated, notes=notes)
+    return _compose(df, layer=layer, tiles=tiles, height=height, geo_source=geo_source, focus=focus,
+                    town_source=town_source, split=False)
+
+
+def build_event_map_parts(
+    df: pd.DataFrame, *, layer: str = "clusters", tiles: str = NO_TILES, height: int = DEFAULT_HEIGHT,
+    geo_source: GeoSource = default_geo_source, focus: MapFocus | None = None,
+    town_source: TownSource = default_town_source,
+) -> MapParts:
+    """The same map as :func:`build_event_map`, split into a kept base and the swapped-in events."""
+    return _compose(df, layer=layer, tiles=tiles, height=height, geo_source=geo_source, focus=focus,
+                    town_source=town_source, split=True)
 
 
 def build_event_map(

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 
+import folium
 from branca.element import Element
 from folium.elements import JSCSSMixin
 from folium.template import Template
@@ -31,16 +32,42 @@ class RawHtml(Element):
         return self.markup
 
 
+def map_name(element: object) -> str:
+    """The JS variable of the folium.Map an element sits on, directly or inside a FeatureGroup."""
+    node = getattr(element, "_parent", None)
+    while node is not None and not isinstance(node, folium.Map):
+        node = getattr(node, "_parent", None)
+    if node is None:
+        raise ValueError(f"{type(element).__name__} is not on a folium.Map")
+    return node.get_name()
+
+
+def inline_json(data_json: str) -> str:
+    """Script-safe JSON as a JS expression that streamlit-folium's renaming cannot touch.
+
+    streamlit-folium rewrites every ``_<lowercase or digits>`` in a feature group's script that
+    names a folium element; packed columns and article text hold such runs. In JSON an
+    underscore only occurs inside strings, where ``\\u005f`` is the same character.
+    """
+    return data_json.replace("_", "\\u005f")
+
+
 class DataLayer(JSCSSMixin):
-    """Base for layers whose data travels in one JSON element named after its digest."""
+    """Base for layers whose data travels as one JSON document.
+
+    On a map, the document is one ``<script type="application/json">`` element named after its
+    digest. ``inline=True`` puts it into the layer's script instead: for a layer inside the
+    feature group streamlit-folium swaps into a map it keeps (see build_event_map_parts).
+    """
 
     kind = "data"  # also the name of the EventMap function that draws the layer
     default_js = EVENTMAP_JS
     default_css: tuple[tuple[str, str], ...] = ()
     _template = Template(
         "{% macro script(this, kwargs) %}"
-        "var {{ this.get_name() }} = EventMap.{{ this.kind }}({{ this._parent.get_name() }}, "
-        "{{ this.data_id|tojson }}, {{ this.options|tojson }});"
+        "var {{ this.get_name() }} = EventMap.{{ this.kind }}({{ this.map_name() }}, "
+        "{% if this.inline %}{{ this.inline_data() }}{% else %}{{ this.data_id|tojson }}{% endif %}, "
+        "{{ this.options|tojson }});"
         "{% endmacro %}"
     )
 
@@ -50,11 +77,19 @@ class DataLayer(JSCSSMixin):
         self._id = digest
         self.data_json = data_json
         self.data_id = f"ev-{self.kind}-{digest}"
+        self.inline = False
+
+    def map_name(self) -> str:
+        return map_name(self)
+
+    def inline_data(self) -> str:
+        return inline_json(self.data_json)
 
     def render(self, **kwargs: object) -> None:
-        # data_json is script-safe (see payload.script_safe_json): no "<" can end the element early.
-        markup = f'\n<script type="application/json" id="{self.data_id}">{self.data_json}</script>\n'
-        self.get_root().html.add_child(RawHtml(markup), name=self.data_id)
+        if not self.inline:
+            # data_json is script-safe (see payload.script_safe_json): no "<" can end the element early.
+            markup = f'\n<script type="application/json" id="{self.data_id}">{self.data_json}</script>\n'
+            self.get_root().html.add_child(RawHtml(markup), name=self.data_id)
         super().render(**kwargs)
 
 
@@ -64,6 +99,18 @@ class EventClusters(DataLayer):
     kind = "clusters"
     default_js = (*CLUSTER_JS, *EVENTMAP_JS)
     default_css = CLUSTER_CSS
+
+    def __init__(self, data_json: str, digest: str) -> None:
+        super().__init__(data_json, digest)
+        self.options = {"colours": list(TYPE_COLOURS), "types": list(TYPE_ORDER),
+                        "diameters": [b.diameter_px for b in SIZE_BANDS],
+                        "minFatalities": [b.min_fatalities for b in SIZE_BANDS]}
+
+
+class EventCells(DataLayer):
+    """Many events as server-side cells per zoom level (maps/cells.py); single events keep their colour."""
+
+    kind = "cells"
 
     def __init__(self, data_json: str, digest: str) -> None:
         super().__init__(data_json, digest)
@@ -143,7 +190,7 @@ class FitView(JSCSSMixin):
 
     _template = Template(
         "{% macro script(this, kwargs) %}"
-        "EventMap.fit({{ this._parent.get_name() }}, {{ this.bounds|tojson }}, {{ this.options|tojson }});"
+        "EventMap.fit({{ this.map_name() }}, {{ this.bounds|tojson }}, {{ this.options|tojson }});"
         "{% endmacro %}"
     )
 
@@ -154,6 +201,9 @@ class FitView(JSCSSMixin):
         self.bounds = bounds
         self.options = {"maxZoom": max_zoom, "padding": [padding_px, padding_px], "animate": False}
 
+    def map_name(self) -> str:
+        return map_name(self)
+
 
 class Legend(JSCSSMixin):
     """Event type colours, the fatality size key and short notes (e.g. unlocated events)."""
@@ -162,7 +212,7 @@ class Legend(JSCSSMixin):
     default_css: tuple[tuple[str, str], ...] = ()
     _template = Template(
         "{% macro script(this, kwargs) %}"
-        "EventMap.legend({{ this._parent.get_name() }}, {{ this.options_json }});"
+        "EventMap.legend({{ this.map_name() }}, {{ this.options_json }});"
         "{% endmacro %}"
     )
 
@@ -176,3 +226,23 @@ class Legend(JSCSSMixin):
             "diameters": [b.diameter_px for b in SIZE_BANDS],
             "sizeLabels": [b.label for b in SIZE_BANDS],
         })
+
+    def map_name(self) -> str:
+        return map_name(self)
+
+
+class LayerAssets(JSCSSMixin):
+    """Every script and style any event layer needs, on a map that is kept while its layers change.
+
+    streamlit-folium loads a map's scripts once, when it creates the iframe; a layer swapped in
+    later (heat after clusters) finds only what was loaded then.
+    """
+
+    default_js = (*CLUSTER_JS, *HEAT_JS, *EVENTMAP_JS)
+    default_css = CLUSTER_CSS
+    _template = Template("")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._name = "LayerAssets"
+        self._id = "assets"

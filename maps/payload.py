@@ -39,6 +39,8 @@ ACTOR_COLUMNS = ("actor1", "actor2")
 COORD_COLUMNS = ("latitude", "longitude")
 # Every column any map layer reads: the page hands the map only these.
 MAP_COLUMNS = (*COORD_COLUMNS, "event_type", "fatalities", *TEXT_FIELDS.values(), *ACTOR_COLUMNS)
+# The heat layer sends coordinates only (event_type is required of every point payload).
+HEAT_COLUMNS = (*COORD_COLUMNS, "event_type")
 
 # Anything that could end a <script> element or open markup is escaped; JSON.parse undoes it.
 _SCRIPT_ESCAPES = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",

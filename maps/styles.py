@@ -42,6 +42,12 @@ SIZE_BANDS: tuple[SizeBand, ...] = (
 
 def type_codes(event_types: pd.Series) -> np.ndarray:
     """Index into TYPE_ORDER for each event type; unknown or missing types become 'Other'."""
+    other = len(TYPE_ORDER) - 1
+    if isinstance(event_types.dtype, pd.CategoricalDtype):
+        # The store's frame: look up each category once, not a million strings.
+        table = type_codes(pd.Series(event_types.cat.categories, dtype="object"))
+        codes = event_types.cat.codes.to_numpy()
+        return np.where(codes >= 0, table[np.maximum(codes, 0)] if len(table) else other, other).astype(np.int64)
     codes = pd.Index(TYPE_ORDER[:-1]).get_indexer(event_types.astype("object")).astype(np.int64)
-    codes[codes < 0] = len(TYPE_ORDER) - 1
+    codes[codes < 0] = other
     return codes

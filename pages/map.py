@@ -46,10 +46,11 @@ if unlocated:
                "(listed on the Events page).")
 
 with guard("The map could not be drawn"):
-    fmap = event_map(view, layer=layer, tiles=view.settings.tiles, focus=focus)
-# Only a click comes back: panning and zooming must not rerun the script.
-result = st_folium(fmap, height=620, use_container_width=True, returned_objects=["last_object_clicked"],
-                   key="event_map")
+    parts = event_map(view, layer=layer, tiles=view.settings.tiles, focus=focus)
+# Only a click comes back: panning and zooming must not rerun the script. The events travel as
+# the feature group, so a filter change swaps them inside the map the browser already has.
+result = st_folium(parts.base, feature_group_to_add=parts.data, height=620, use_container_width=True,
+                   returned_objects=["last_object_clicked"], key="event_map")
 
 # Below the map, so the map does not move down when the chart has been drawn.
 render_timeline(view, key="map_timeline", height=110, legend=False, controls=True)

@@ -17,7 +17,6 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 
-import folium
 import numpy as np
 import pandas as pd
 import streamlit as st
@@ -28,7 +27,8 @@ from data.export import to_csv_bytes, to_geojson_bytes
 from data.filters import Filters
 from data.review import visible_order
 from data.store import EventStore
-from maps import MAP_COLUMNS, MapFocus, build_event_map
+from maps import MapFocus, MapParts, build_event_map_parts, count_unlocated, map_columns
+from maps.payload import COORD_COLUMNS
 from ui.paging import sorted_rows
 from ui.view import View
 
@@ -86,15 +86,19 @@ def filter_rows(frame: pd.DataFrame, order: np.ndarray, filters: Filters, *, sto
 
 @st.cache_data(max_entries=8, show_spinner=False)
 def _event_map(store_url: str, data_version: str, key: str, layer: str, tiles: str,
-               focus: MapFocus | None, _view: View) -> folium.Map:
-    return build_event_map(_view.columns(MAP_COLUMNS), layer=layer, tiles=tiles, focus=focus)
+               focus: MapFocus | None, _view: View) -> MapParts:
+    located = _view.count - count_unlocated(_view.columns(COORD_COLUMNS))
+    # A map of cells reads four columns; taking the popup texts of a million events was half a rerun.
+    return build_event_map_parts(_view.columns(map_columns(layer, located)), layer=layer, tiles=tiles, focus=focus)
 
 
-def event_map(view: View, *, layer: str, tiles: str, focus: MapFocus | None = None) -> folium.Map:
-    """The folium map of the view's rows (a private copy: st_folium mutates the map it renders).
+def event_map(view: View, *, layer: str, tiles: str, focus: MapFocus | None = None) -> MapParts:
+    """The folium map of the view's rows, as a kept base and the events swapped into it (see
+    maps.MapParts); a private copy: st_folium mutates the map it renders.
 
     ``focus`` (a searched place, a linked event) opens it there instead of fitting the events.
-    The map's columns are taken inside the cache, so a rerun with the same filters takes nothing.
+    The map's columns (only those its layer reads) are taken inside the cache, so a rerun with the
+    same filters takes nothing.
     """
     return _event_map(view.store_url, view.data_version, filters_key(view.filters), layer, tiles, focus, view)
 

@@ -29,7 +29,10 @@
     return field.v[unpack(field.c, i)];
   }
 
+  // A layer's data: the id of its JSON element, or the document itself (a layer that
+  // streamlit-folium swaps into a kept map carries its data inline).
   function readData(id) {
+    if (typeof id === "object") { return id; }
     var node = document.getElementById(id);
     if (!node) { throw new Error("event map: data element #" + id + " is missing"); }
     return JSON.parse(node.textContent);
@@ -125,10 +128,28 @@
     return root;
   }
 
+  // One event layer per map: a filter change swaps a new one in (with its legend) in the
+  // same map, so the one before is removed with its handlers, and nothing counts as
+  // painted until the new layer has painted.
+  function own(map, layer, cleanup) {
+    var old = map.__evData;
+    if (old) {
+      if (old.cleanup) { old.cleanup(); }
+      if (map.hasLayer(old.layer)) { map.removeLayer(old.layer); }
+      map.closePopup();
+    }
+    map.__evData = { layer: layer, cleanup: cleanup };
+    var box = map.getContainer();
+    box.removeAttribute("data-events-painted");
+    box.removeAttribute("data-event-layer");
+  }
+
   function markPainted(map, count, kind) {
     // Two frames: the first runs before layout, the second after a real paint.
+    var mine = map.__evData;
     requestAnimationFrame(function () {
       requestAnimationFrame(function () {
+        if (map.__evData !== mine) { return; }   // a newer layer replaced this one meanwhile
         var box = map.getContainer();
         box.setAttribute("data-event-layer", kind);
         box.setAttribute("data-events-painted", String(count));
@@ -172,8 +193,115 @@
       L.popup({ maxWidth: 320 }).setLatLng(e.layer.getLatLng())
         .setContent(popupNode(d, i, opts.types)).openOn(map);
     });
+    own(map, group);
     group.addTo(map);
     if (n === 0) { markPainted(map, 0, "clusters"); } else { group.addLayers(markers); }
+    return group;
+  }
+
+  // Server-side cells (maps/cells.py): one level per zoom, drawn for the view only and
+  // redrawn after every zoom or pan; a cell of one event is that event's coloured marker.
+  function decodeLevel(level, nTypes) {
+    var n = level.n, out = { z: level.z, n: n, total: 0 };
+    ["lat", "lon", "s", "w", "no", "e", "cnt", "fat"].forEach(function (key) {
+      var col = level[key], values = new Float64Array(n);
+      for (var i = 0; i < n; i++) { values[i] = col.w ? unpack(col, i) : col.min; }
+      out[key] = values;
+    });
+    var tc = new Int32Array(n * nTypes);
+    for (var k = 0; k < n * nTypes; k++) { tc[k] = level.tc.w ? unpack(level.tc, k) : level.tc.min; }
+    out.tc = tc;
+    for (var c = 0; c < n; c++) { out.total += out.cnt[c]; }
+    return out;
+  }
+
+  function cellType(level, i, nTypes) {
+    var best = 0;
+    for (var t = 1; t < nTypes; t++) { if (level.tc[i * nTypes + t] > level.tc[i * nTypes + best]) { best = t; } }
+    return best;
+  }
+
+  function cellPopup(level, i, nTypes, typeLabels) {
+    var root = el("div", "ev-popup"), count = level.cnt[i];
+    root.appendChild(el("div", "ev-title", count === 1 ? typeLabels[cellType(level, i, nTypes)] : count + " events"));
+    var dl = el("dl");
+    addField(dl, "Fatalities", level.fat[i]);
+    if (count > 1) {
+      for (var t = 0; t < nTypes; t++) {
+        var c = level.tc[i * nTypes + t];
+        if (c) { addField(dl, typeLabels[t], c); }
+      }
+    }
+    root.appendChild(dl);
+    var onePoint = level.s[i] === level.no[i] && level.w[i] === level.e[i];
+    root.appendChild(el("div", "ev-note", onePoint ? "Listed below the map." :
+      "Zoom in or narrow the filters to see single events; the Events page lists them all."));
+    return root;
+  }
+
+  function cells(map, dataId, opts) {
+    var d = readData(dataId);
+    addStyles(opts.colours, opts.diameters);
+    var nTypes = d.types, scale = d.scale, bands = opts.minFatalities;
+    var levels = d.levels.map(function (level) { return decodeLevel(level, nTypes); });
+    var icons = opts.colours.map(function (_, t) {
+      return opts.diameters.map(function (px) {
+        return L.divIcon({ className: "ev-pt ev-t" + t, iconSize: [px, px], html: "" });
+      });
+    });
+    var group = L.featureGroup();
+    var shown = null;
+
+    function levelFor(zoom) {
+      if (!levels.length) { return null; }
+      var k = Math.max(0, Math.min(levels.length - 1, Math.round(zoom) - levels[0].z));
+      return levels[k];
+    }
+
+    function marker(level, i) {
+      var at = [level.lat[i] / scale, level.lon[i] / scale], count = level.cnt[i];
+      if (count === 1) {
+        var fat = level.fat[i], size = 0;
+        while (size + 1 < bands.length && fat >= bands[size + 1]) { size++; }
+        return L.marker(at, { icon: icons[cellType(level, i, nTypes)][size], keyboard: false, cell: i });
+      }
+      return L.marker(at, { icon: clusterIcon({ getChildCount: function () { return count; } }),
+                            keyboard: false, cell: i });
+    }
+
+    function draw() {
+      var level = levelFor(map.getZoom());
+      group.clearLayers();
+      shown = level;
+      if (!level) { markPainted(map, 0, "cells"); return; }
+      var view = map.getBounds().pad(0.3), painted = 0;
+      var south = view.getSouth(), north = view.getNorth(), west = view.getWest(), east = view.getEast();
+      for (var i = 0; i < level.n; i++) {
+        var lat = level.lat[i] / scale, lon = level.lon[i] / scale;
+        if (lat < south || lat > north || lon < west || lon > east) { continue; }
+        group.addLayer(marker(level, i));
+        painted += level.cnt[i];
+      }
+      markPainted(map, painted, "cells");
+    }
+    group.addTo(map);
+
+    group.on("click", function (e) {
+      var level = shown, i = e.layer.options.cell;
+      if (!level || i === undefined) { return; }
+      var onePoint = level.s[i] === level.no[i] && level.w[i] === level.e[i];
+      var deepest = Math.min(map.getMaxZoom(), levels[levels.length - 1].z + 1);
+      if (level.cnt[i] > 1 && !onePoint && map.getZoom() < deepest) {
+        map.fitBounds([[level.s[i] / scale, level.w[i] / scale], [level.no[i] / scale, level.e[i] / scale]],
+                      { padding: [20, 20], maxZoom: deepest });
+        return;
+      }
+      L.popup({ maxWidth: 320 }).setLatLng(e.layer.getLatLng())
+        .setContent(cellPopup(level, i, nTypes, opts.types)).openOn(map);
+    });
+    own(map, group, function () { map.off("zoomend moveend", draw); });
+    map.on("zoomend moveend", draw);
+    draw();
     return group;
   }
 
@@ -243,7 +371,9 @@
     for (var i = 0; i < n; i++) {
       points[i] = [unpack(d.lat, i) / scale, unpack(d.lon, i) / scale, 1];
     }
-    var layer = L.heatLayer(points, { radius: opts.radius, blur: opts.blur, maxZoom: opts.maxZoom }).addTo(map);
+    var layer = L.heatLayer(points, { radius: opts.radius, blur: opts.blur, maxZoom: opts.maxZoom });
+    own(map, layer);
+    layer.addTo(map);
     markPainted(map, n, "heat");
     return layer;
   }
@@ -267,6 +397,7 @@
       });
       layer.addLayer(circle);
     }
+    own(map, layer);
     layer.addTo(map);
     markPainted(map, total, "districts");
     return layer;
@@ -302,17 +433,26 @@
 
   // st_folium sizes its iframe after the map script ran, so the first fit can be made
   // for the wrong size: refit on resize until the user has moved the map.
+  // A filter change fits the map to its events again, in the same map: the handlers are
+  // made once per map and read the latest fit.
   function fit(map, bounds, options) {
-    var fitting = true, userMoved = false;
+    var state = map.__evFit;
+    if (!state) {
+      state = map.__evFit = { fitting: false, userMoved: false };
+      map.on("zoomstart movestart", function () { if (!state.fitting) { state.userMoved = true; } });
+      map.on("resize", function () {
+        if (state.userMoved) { return; }
+        state.fitting = true;
+        map.fitBounds(state.bounds, state.options);
+        state.fitting = false;
+      });
+    }
+    state.bounds = bounds;
+    state.options = options;
+    state.userMoved = false;
+    state.fitting = true;
     map.fitBounds(bounds, options);
-    fitting = false;
-    map.on("zoomstart movestart", function () { if (!fitting) { userMoved = true; } });
-    map.on("resize", function () {
-      if (userMoved) { return; }
-      fitting = true;
-      map.fitBounds(bounds, options);
-      fitting = false;
-    });
+    state.fitting = false;
   }
 
   function legend(map, opts) {
@@ -324,7 +464,9 @@
       box.open = map.getSize().x >= NARROW_PX || map.getSize().x === 0;
       box.addEventListener("toggle", function () { if (box.open !== (map.getSize().x >= NARROW_PX)) { touched = true; } });
       // The iframe gets its real size after the script ran: fold or unfold then, until the user chose.
-      map.on("resize", function () { if (!touched) { box.open = map.getSize().x >= NARROW_PX; } });
+      var onResize = function () { if (!touched) { box.open = map.getSize().x >= NARROW_PX; } };
+      map.on("resize", onResize);
+      control.onRemove = function () { map.off("resize", onResize); };
       box.appendChild(el("summary", null, opts.title));
       L.DomEvent.disableClickPropagation(box);
       L.DomEvent.disableScrollPropagation(box);
@@ -351,12 +493,14 @@
       opts.notes.forEach(function (note) { box.appendChild(el("div", "ev-note", note)); });
       return box;
     };
+    if (map.__evLegend) { map.removeControl(map.__evLegend); }
+    map.__evLegend = control;
     control.addTo(map);
     return control;
   }
 
   window.EventMap = {
     readData: readData, unpack: unpack, addStyles: addStyles, popupNode: popupNode, clusters: clusters,
-    heat: heat, districts: districts, outlines: outlines, legend: legend, fit: fit
+    cells: cells, heat: heat, districts: districts, outlines: outlines, legend: legend, fit: fit
   };
 })();

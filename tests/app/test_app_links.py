@@ -33,16 +33,16 @@ def test_event_address_on_the_map_rings_the_event(stored_frame):
     event = stored_frame[stored_frame["latitude"].notna()].sort_values("event_id_cnty").iloc[0]
     at = open_page("map", query={"event": str(event["event_id_cnty"])})
     args = json.loads(_map_args(at))
-    assert "#ffbf00" in args["script"] and "EventMap.fit(" not in args["script"]
+    assert "#ffbf00" in args["script"] and "EventMap.fit(" not in args["script"] + args["feature_group"]
     assert "The linked event (ringed on the map)" in [s.value for s in at.subheader]
 
 
 def test_place_search_refocuses_the_map_and_warns_on_an_unknown_place(stored_frame):
     at = open_page("map")
-    assert "EventMap.fit(" in json.loads(_map_args(at))["script"]
+    assert "EventMap.fit(" in json.loads(_map_args(at))["feature_group"]   # the events' group fits the map
     at.text_input(key="map_place").set_value("Turbat").run()
     assert not at.exception
     assert any("Zoomed to Turbat" in c.value for c in at.caption)
-    assert "EventMap.fit(" not in json.loads(_map_args(at))["script"]
+    assert "EventMap.fit(" not in json.loads(_map_args(at))["feature_group"]
     at.text_input(key="map_place").set_value("Qwertyville").run()
     assert any("No place called 'Qwertyville'" in w.value for w in at.warning)

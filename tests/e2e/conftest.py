@@ -64,10 +64,9 @@ def _stop(proc: subprocess.Popen) -> None:
         proc.wait()
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    workdir = tmp_path_factory.mktemp("dashboard")
-    store_url = f"sqlite:///{workdir / 'events.sqlite'}"
+@contextlib.contextmanager
+def run_dashboard(workdir: Path, store_url: str) -> Iterator[Server]:
+    """``streamlit run dashboard.py`` on ``store_url`` until the block ends."""
     port = _free_port()
     log_path = workdir / "streamlit.log"
     env = {**os.environ, "EVENTS_STORE_URL": store_url, "EVENTS_TILES": "none"}
@@ -93,6 +92,13 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
         yield Server(base, store_url, log_path)
     finally:
         _stop(proc)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    workdir = tmp_path_factory.mktemp("dashboard")
+    with run_dashboard(workdir, f"sqlite:///{workdir / 'events.sqlite'}") as running:
+        yield running
 
 
 @dataclass

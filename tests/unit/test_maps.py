@@ -1,6 +1,7 @@
 """build_event_map: one data element per layer, local assets only, safe text, deterministic."""
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -221,3 +222,39 @@ def test_outlines_fill_the_land_offline_but_not_over_tiles():
     offline = page_html(build_event_map(events(), geo_source=fake_districts))
     online = page_html(build_event_map(events(), tiles="OpenStreetMap", geo_source=fake_districts))
     assert '{"fillOpacity": 0.55}' in offline and '{"fillOpacity": 0.0}' in online
+
+
+def test_a_filter_change_keeps_the_base_map_and_swaps_only_the_event_group():
+    """st_folium keeps its iframe while the base script is the same; the events come inline."""
+    from streamlit_folium import _get_feature_group_string
+
+    from maps import build_event_map_parts
+
+    scripts, groups = [], []
+    for df in (events(3), events(2, evidence="snake_case_text <b>")):
+        parts = build_event_map_parts(df, geo_source=fake_districts)
+        html, header, script = st_folium_parts(parts.base)
+        scripts.append(generate_js_hash(script))
+        groups.append(_get_feature_group_string(parts.data, map=parts.base))
+        assert "ev-clusters-" not in html and parts.summary.on_map == len(df)
+    assert scripts[0] == scripts[1] and groups[0] != groups[1]
+    payload = re.search(r"EventMap\.clusters\(map_div, (\{.*?\}), \{", groups[1]).group(1)
+    # No underscore for st_folium's variable renaming to rewrite; JSON reads it back as written.
+    assert "_" not in payload and "<" not in payload
+    assert json.loads(payload)["ev"]["v"] == ["snake_case_text <b>"]
+    assert "EventMap.fit(map_div" in groups[1] and "EventMap.legend(map_div" in groups[1]
+
+
+def test_the_kept_base_map_loads_every_layer_script():
+    from maps import build_event_map_parts
+    from maps.assets import CLUSTER_JS, HEAT_JS
+
+    parts = build_event_map_parts(events(), layer="districts", geo_source=fake_districts)
+    links = {src for el in _walk(parts.base) for _, src in getattr(el, "default_js", [])}
+    assert {src for _, src in (*CLUSTER_JS, *HEAT_JS)} <= links
+
+
+def _walk(element):
+    yield element
+    for child in getattr(element, "_children", {}).values():
+        yield from _walk(child)

@@ -118,6 +118,9 @@ def test_missing_popup_columns_show_empty_but_coordinates_are_required():
 
 def test_event_types_map_to_fixed_colour_indexes():
     codes = type_codes(pd.Series(["Riots", "Battles", "Not a type", None]))
+    # The store's frame holds a category: the same codes, looked up per category.
+    as_category = type_codes(pd.Series(["Riots", "Battles", "Not a type", None], dtype="category"))
+    assert as_category.tolist() == codes.tolist()
     assert [TYPE_ORDER[c] for c in codes] == ["Riots", "Battles", "Other", "Other"]
     assert TYPE_COLOURS[TYPE_ORDER.index("Protests")] == EVENT_COLOURS["Protests"]
     assert len(set(EVENT_COLOURS.values())) == len(EVENT_COLOURS) == 6

@@ -119,3 +119,13 @@ def test_stepping_through_months_and_weeks_stops_at_the_ends():
     # Weeks start on Monday; a brushed range steps from the week it starts in.
     assert step_period((dt.date(2026, 1, 7), dt.date(2026, 1, 20)), span, "week", 1) == (
         dt.date(2026, 1, 12), dt.date(2026, 1, 18))
+
+
+def test_category_columns_give_the_same_groups_as_text_columns():
+    from ui.trends import _group_names
+
+    values = [" Battles", "Riots", "", None, "Riots ", "Battles"]
+    as_text = _group_names(pd.Series(values, dtype="string"))
+    as_category = _group_names(pd.Series(values, dtype="category"))
+    assert as_category.tolist() == [None if v is pd.NA else v for v in as_text.tolist()]
+    assert as_category.tolist() == ["Battles", "Riots", None, None, "Riots", "Battles"]
