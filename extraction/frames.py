@@ -89,7 +89,7 @@ _HISTORY = re.compile(r"\bwho\s+(?:had\s+)?(?:were|was|remained|have been|has be
                       r"involved\s+in\b", re.IGNORECASE)
 # "the riverine areas have long served as hideouts": a state of things, not an incident
 _GENERIC = re.compile(r"\b(?:have|has|had)\s+long\b|\blong\s+(?:been|served|plagued)\b|\bfor (?:years|decades)\b"
-                      r"|\bnotorious (?:for|as)\b|\b(?:often|frequently|routinely|regularly|repeatedly)\b"
+                      r"|\bnotorious (?:for|as)\b|\b(?:often|frequently|routinely|regularly|repeatedly|rarely|seldom|usually|typically)\b"
                       r"|\b(?:have|has) (?:seen|witnessed|faced|suffered)\b"
                       r"|\bon (?:several|many|numerous|multiple|various|repeated) occasions\b", re.IGNORECASE)
 # protests "outside the Sukkur Press Club" happen in Sukkur (the club's name is no place of its own)

@@ -466,8 +466,8 @@ class Grouper:
 
     def _places_after(self, index: int, day: date | None) -> Iterator[PlaceMention]:
         """The single place of each place-only sentence among the two after sentence ``index``."""
-        for f in self.where_only:
-            if index < f.sentence.index <= index + 2 and f.event_date in (None, day):
+        for f in self.where_only:  # (a lead with no day of its own takes the place sentence's day)
+            if index < f.sentence.index <= index + 2 and (day is None or f.event_date in (None, day)):
                 places = drop_containers([p for p in f.places if not p.foreign])
                 if len(places) == 1:
                     yield places[0]

@@ -265,3 +265,16 @@ def test_a_route_s_ends_are_no_scene():
                       "place at a checkpost on the outskirts of Surab, a town on the highway linking Quetta with "
                       "Karachi.")
     assert set(found) == {"Surab"} and found["Surab"]["fatalities"] == 3
+
+
+def test_a_placeless_lead_takes_the_place_and_day_of_the_sentence_after_it():
+    event = _one("QUETTA: A roadside bomb struck a convoy, killing four soldiers, officials said on Wednesday. The "
+                 "device was detonated as the convoy passed near Mangochar in Kalat district on Tuesday afternoon.")
+    assert (event["location"], event["event_date"], event["fatalities"]) == ("Mangochar", "2025-03-11", 4)
+
+
+def test_firing_and_explosions_heard_at_a_post_are_an_assault_and_rarely_is_a_habit():
+    found = _by_place("Armed men attacked a check post of Pakistani forces in Gomazi on Saturday night. Heavy firing and "
+                      "the sound of several explosions were heard from the FC chowki. Two FC personnel were killed in "
+                      "the attack. Authorities rarely comment on casualties in attacks in Kech.")
+    assert list(found) == ["Gomazi"] and found["Gomazi"]["event_type"] == "Battles"
