@@ -1,4 +1,4 @@
-"""The extractor on this round's blind batches (tests/fixtures/blind: 140 reports in ten batches,
+"""The extractor on the blind batches (tests/fixtures/blind: 410 reports in 37 batches of two rounds,
 written in our own words by writers who never saw the extractor, gold coded by the evaluation rules).
 Each batch was scored once before any change it prompted (first scores in docs/extraction.md); since
 then they are regression fixtures. Several (round-ups, features, Sindh and Punjab wire copy) are still
@@ -15,15 +15,15 @@ from extraction.pipeline import extract_events
 from tests.unit.test_extract_holdout import _own_score, _scorer
 
 BLIND = Path(__file__).resolve().parents[1] / "fixtures" / "blind"
-# Measured 0.870 event F1 / 0.939 fatalities exact over the ten batches when the last three were added.
-MIN_F1 = 0.83
+# Measured 0.931 event F1 / 0.928 fatalities exact over the 37 batches when the second round was added.
+MIN_F1 = 0.90
 MIN_FATALITIES_EXACT = 0.9
 
 
 @pytest.fixture(scope="module")
 def predictions() -> dict[str, list[dict]]:
     articles = sorted(BLIND.glob("*.txt"))
-    assert len(articles) >= 130, "the blind fixtures are missing"
+    assert len(articles) >= 400, "the blind fixtures are missing"
     return {a.stem: extract_events(read_article(a)) for a in articles}
 
 
