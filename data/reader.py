@@ -156,7 +156,7 @@ def arrow_to_frame(table: pa.Table) -> pd.DataFrame:
 def sort_order(frame: pd.DataFrame) -> np.ndarray:
     """Row positions that order ``frame`` by date then event id (missing dates first).
 
-    Sorting the keys alone is cheap (0.6 s at 1,000,000 rows); reordering all 39 columns
+    Sorting the keys alone is cheap (0.6 s at 1,000,000 rows); reordering every column
     would cost ten times that, so the dashboard keeps the frame in store order and takes
     rows through this order instead.
     """

@@ -43,7 +43,7 @@ class View:
     def columns(self, names: Iterable[str]) -> pd.DataFrame:
         """The filtered events, only the columns ``names`` (index = position in ``frame``).
 
-        Each consumer asks for what it uses: copying all 39 columns of a million rows for a
+        Each consumer asks for what it uses: copying every column of a million rows for a
         map that needs 14 was most of a filter change.
         """
         wanted = [n for n in dict.fromkeys(names) if n in self.frame.columns]
