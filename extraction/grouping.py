@@ -450,7 +450,11 @@ class Grouper:
             or next(self._places_before(lead.sentence.index, lead.event_date), None)
         if where is not None:
             return self.group_for(where, day)
-        if len(self.dateline) == 1 and (lead.deaths or lead.singular_death) and gazetteer.resolve(self.dateline[0]):
+        named_here = len(self.dateline) == 1 and re.search(rf"\b{re.escape(self.dateline[0])}\b", lead.sentence.text[lead.offset:],
+                                                            re.IGNORECASE)
+        # ("a grenade into the compound of City Police Station Tank" under a TANK dateline: the town is named)
+        if len(self.dateline) == 1 and (lead.deaths or lead.singular_death or named_here) \
+                and gazetteer.resolve(self.dateline[0]):
             return self.group_for(PlaceMention(name=self.dateline[0], start=0, end=0, kind=""), day)
         return None
 

@@ -278,3 +278,9 @@ def test_firing_and_explosions_heard_at_a_post_are_an_assault_and_rarely_is_a_ha
                       "the sound of several explosions were heard from the FC chowki. Two FC personnel were killed in "
                       "the attack. Authorities rarely comment on casualties in attacks in Kech.")
     assert list(found) == ["Gomazi"] and found["Gomazi"]["event_type"] == "Battles"
+
+
+def test_a_placeless_attack_in_a_report_naming_its_dateline_town_is_there():
+    event = _one("TANK, Mar 12 (APP): Two constables were injured when miscreants lobbed a hand grenade into the "
+                 "compound of City Police Station Tank late on Monday night, police said.")
+    assert (event["location"], event["event_type"]) == ("Tank", "Explosions/Remote violence")
