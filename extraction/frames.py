@@ -17,6 +17,8 @@ _TOTAL = re.compile(r"\bover the (?:weekend|past (?:two|three|four|\d+) days)\b|
                     # a running tally over a period ("killed since the start of the year", "so far this year")
                     r"|\bsince the (?:start|beginning) of\b|\bso far (?:this|in) \w+\b|\bthis year alone\b"
                     r"|\bover the (?:past (?:few |two |three )?)?(?:years|decades)\b|\bin recent (?:years|months)\b"
+                    # "hundreds of personnel have been killed in attacks": a tally of many attacks
+                    r"|\b(?:have|has)\s+been\s+(?:killed|martyred)\s+in\s+(?:\w+\s+)?attacks\b"
                     r"|\bsince (?:January|February|March|April|May|June|July|August|September|October|November|December|(?:19|20)\d\d)\b",
                     re.IGNORECASE)
 _SEPARATE = re.compile(r"\b(?:another|a separate|in a separate|second|also)\s+(?:\w+\s+){0,2}(?:attack|incident|vehicle|car|blast)\b",

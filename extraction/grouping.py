@@ -486,8 +486,8 @@ class Grouper:
 
     def article_claim(self) -> str:
         """A claim covering several attacks ("claimed responsibility for attacks in multiple locations")."""
-        return next((f.claimed for f in self.frames if f.claimed and (
-            f.total or _SEVERAL_ATTACKS.search(f.sentence.text))), "")
+        return next((f.claimed for f in self.frames if f.claimed and not f.vague and (
+            f.total or _SEVERAL_ATTACKS.search(f.sentence.text))), "")  # (not "attacks over the past decade")
 
 
 def _split_running_tolls(groups: list[Group]) -> list[Group]:

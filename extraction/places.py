@@ -65,10 +65,11 @@ _LOCATIVE_BEFORE = re.compile(
     r"|\b(?:area|areas|outskirts|outskirt|vicinity|city|town|village|suburbs|parts|tehsil|district|valley|"
     r"region|province|capital|headquarters)\s+of\s+(?:the\s+)?(?:[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*[’']s\s+)?"
     r"|\bcapital\s+|\b(?:abducted|kidnapped|taken|seized|picked up|whisked away|recovered|snatched)\b[^.;]{0,80}?\bfrom\s+(?:the\s+)?"
-    r"|\b(?i:general\s+area)\s+(?:of\s+)?(?:the\s+)?)$"
+    r"|\b(?i:general\s+area)\s+(?:of\s+)?(?:the\s+)?"
+    r"|\b(?:road|highway|route|track)\s+(?:leading|going)\s+to\s+(?:the\s+)?)$"  # a bomb "on the road leading to X"
 )
 _EXCLUDED_BEFORE = re.compile(
-    r"(?:\b(?:to|towards|toward|bound for|for|headed to|heading to|travelling to|traveling to|shifted to|"
+    r"(?:(?<!leading )(?<!going )\b(?:to|towards|toward|bound for|for|headed to|heading to|travelling to|traveling to|shifted to|"
     r"rushed to|taken to|moved to|brought to|posted in|hails? from|hailed from|hailing from|natives? of|resident of|"
     r"residents of|belonged to|belonging to|belongs to|kilometres from|kilometers from|km from|miles from|"
     r"officer|commissioner|sho|dpo|ssp|sp|spokesman|spokesperson|mir|mr|sardar|khan|chief|minister|governor|"

@@ -284,3 +284,18 @@ def test_a_placeless_attack_in_a_report_naming_its_dateline_town_is_there():
     event = _one("TANK, Mar 12 (APP): Two constables were injured when miscreants lobbed a hand grenade into the "
                  "compound of City Police Station Tank late on Monday night, police said.")
     assert (event["location"], event["event_type"]) == ("Tank", "Explosions/Remote violence")
+
+
+def test_a_bomb_on_the_road_leading_to_a_village_is_at_that_village():
+    event = _one("ZHOB: The bomb disposal squad defused an explosive device planted under a culvert on the road "
+                 "leading to Qamar Din Karez in Zhob district on Wednesday, police said.")
+    assert event["location"] == "Qamar Din Karez"
+
+
+def test_a_tally_of_attacks_and_an_old_claim_make_no_event_and_no_claimant():
+    assert events("Hundreds of security personnel have been killed in attacks, mostly in Khyber Pakhtunkhwa and "
+                  "Balochistan.") == []
+    event = _one("Gunmen shot dead a Sikh trader in Peshawar on Monday. Several members of the community have been "
+                 "killed in targeted attacks over the past decade, some of which were claimed by the Islamic State "
+                 "group.")
+    assert event["actor1"] == "Unidentified Armed Group (Pakistan)"
