@@ -26,7 +26,6 @@ _RELATIVE_KILLING = re.compile(
     r"shot dead|killed|murdered|abducted|kidnapped|martyred|seized|picked up)\b[^,;]{0,120}?(?=\s+(?:ended|staged|held|blocked|"
     r"protested|demanded|called off|continued|gathered|refused|buried|received)\b|,\s+(?:saying|calling|demanding)\b|[.!]?$)",
     re.IGNORECASE)
-_PROTEST_HEAD = re.compile(r"\b(?:rally|rallies|protest\w*|sit-in|demonstrat\w+|march|strike|shutter-down)\b", re.IGNORECASE)
 # "..., while in a separate incident two brothers were taken into custody in Tump": the writer says it is
 # another incident, whatever words tell it
 _ANOTHER_INCIDENT = re.compile(r"\W*(?:while|whereas|and)\s+(?:in\s+)?(?:another|a separate|a second)\s+(?:\w+\s+)?"
@@ -81,7 +80,7 @@ def split_clauses(sentence: Sentence) -> list[Sentence]:
         if inner is not None and rest is not None and re.search(r"[A-Za-z]", rest.text):
             return [inner, rest]
         head = _slice(sentence, 0, begin)
-        if inner is not None and head is not None and _PROTEST_HEAD.search(head.text):
+        if inner is not None and head is not None and _family(head.text) == "protest":
             return [head, inner]  # "a rally against the disappearance of X, who was picked up ...": what it protests
     cuts = [m.start() for m in _OPENERS.finditer(text) if m.start() > sentence.dateline_end]
     if not cuts:

@@ -201,6 +201,13 @@ def _one_incident_two_days(a: Group, b: Group) -> bool:
     return abs((a.day - b.day).days) <= 1
 
 
+def _district_of_other(a: Group, b: Group) -> bool:
+    """The group not told on its own day is the district the other one lies in (or may lie in)."""
+    undated, other = (a, b) if not a.told_on_its_day() else (b, a)
+    return gazetteer.is_district(undated.place.name) and (
+        place_key(undated.place.name) == place_key(other.admin2) or not other.admin2 or other.admin_guessed)
+
+
 def merge_groups(groups: list[Group]) -> list[Group]:
     """Merge groups of one day and event type that name the same place or district (or one place, when one
     group's day was only inherited and the other's is a day away)."""
@@ -216,18 +223,13 @@ def merge_groups(groups: list[Group]) -> list[Group]:
                 continue
             # two towns of one district stay two events; a district (or tehsil, valley) named
             # beside a place inside it is the same event
-            short = min((o.key(), g.key()), key=len)
             same = (o.key() == g.key() or o.key().startswith(g.key()) or g.key().startswith(o.key())
                     # "Serai Naurang" and, later, "the Naurang Bazaar chowki": a name told short, in one district
-                    or (len(short) >= 5 and (o.key().endswith(g.key()) or g.key().endswith(o.key()))
+                    or (min(len(o.key()), len(g.key())) >= 5 and (o.key().endswith(g.key()) or g.key().endswith(o.key()))
                         and o.admin2 and o.admin2 == g.admin2)
                     or (o.admin2 and o.admin2 == g.admin2 and (_coarse(o.place) or _coarse(g.place)))
                     or place_key(o.place.parent) == g.key() or place_key(g.place.parent) == o.key())
-            undated = o if not o.told_on_its_day() else g
-            other = g if undated is o else o
-            district = gazetteer.is_district(undated.place.name) and (
-                place_key(undated.place.name) == place_key(other.admin2) or not other.admin2 or other.admin_guessed)
-            if o.day != g.day and not ((o.key() == g.key() or district) and _one_incident_two_days(o, g)):
+            if o.day != g.day and not ((o.key() == g.key() or _district_of_other(o, g)) and _one_incident_two_days(o, g)):
                 continue  # (a summary lead's "in Charsadda" with no day of its own is the Shabqadar attack told next)
             unplaced = ((not g.admin2 or g.admin_guessed) and gazetteer.resolve(g.place.name) is None) or (
                 (not o.admin2 or o.admin_guessed) and gazetteer.resolve(o.place.name) is None)

@@ -110,10 +110,8 @@ def complete_row(article: Article, event: dict, resolve: Resolver, extractor: Ex
     doubts = list(event.get("doubts") or [])
     if row["geo_status"] == "unlocated":
         doubts.insert(0, "place not found in the gazetteer")
-    if "doubts" in row:
-        row["doubts"] = "; ".join(doubts)
-    if "confidence" in row:
-        row["confidence"] = confidence_of(doubts)
+    row["doubts"] = "; ".join(doubts)
+    row["confidence"] = confidence_of(doubts)
     return row
 
 
