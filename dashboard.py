@@ -13,7 +13,7 @@ import streamlit as st
 from ui.entry import ensure_navigation_mode
 from ui.filters import sync_filters
 from ui.guard import guard
-from ui.loaders import current_settings, filter_rows, get_store, load_frame
+from ui.loaders import current_settings, filter_choices, filter_rows, get_store, load_frame
 from ui.sidebar import render_about, render_export
 from ui.text import escape_markdown
 from ui.view import View, publish_view
@@ -47,7 +47,7 @@ with guard("The event store could not be read"):
 
 with st.sidebar:
     st.header("Filters")
-    filters, warnings = sync_filters(frame)
+    filters, warnings = sync_filters(filter_choices(frame, settings.store_url, version))
 for warning in warnings:
     st.warning(escape_markdown(warning))   # it quotes the value from the URL
 

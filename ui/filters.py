@@ -14,11 +14,11 @@ import datetime as dt
 from collections.abc import Iterable, Mapping, MutableMapping
 from typing import Any
 
-import pandas as pd
 import streamlit as st
 
 from data.filters import Filters
 from data.schema import EVENT_TYPES
+from ui.choices import FilterChoices
 
 DATES, PROVINCE, DISTRICT = "filter_dates", "filter_province", "filter_district"
 TYPE, SUBTYPE, ACTOR = "filter_type", "filter_subtype", "filter_actor"
@@ -85,14 +85,6 @@ def filters_from_state(state: Mapping[str, Any]) -> Filters:
     )
 
 
-def _values(frame: pd.DataFrame, *columns: str) -> list[str]:
-    found: set[str] = set()
-    for column in columns:
-        if column in frame:
-            found.update(str(v) for v in frame[column].dropna().unique() if str(v).strip())
-    return sorted(found)
-
-
 def _options(known: Iterable[str], selected: Iterable[str]) -> list[str]:
     # A value from the URL that the data does not hold yet must still be an option,
     # or Streamlit refuses the widget's default.
@@ -108,27 +100,10 @@ def _prune(state: MutableMapping[str, Any], key: str, allowed: set[str], known: 
         state[key] = kept
 
 
-def _first_day(frame: pd.DataFrame) -> dt.date | None:
-    dates = pd.to_datetime(frame["event_date"]).dropna() if "event_date" in frame else pd.Series([])
-    return dates.min().date() if len(dates) else None
-
-
-def _date_bounds(frame: pd.DataFrame, chosen: tuple) -> tuple[dt.date, dt.date]:
+def _date_bounds(days: tuple[dt.date, dt.date] | None, chosen: tuple) -> tuple[dt.date, dt.date]:
     today = dt.date.today()
-    days = [d for d in chosen if isinstance(d, dt.date)]
-    if "event_date" in frame and frame["event_date"].notna().any():
-        dates = pd.to_datetime(frame["event_date"]).dropna()
-        days += [dates.min().date(), dates.max().date()]
-    low = min(days + [today - dt.timedelta(days=365)])
-    high = max(days + [today])
-    return low, high
-
-
-def _data_days(frame: pd.DataFrame) -> tuple[dt.date, dt.date] | None:
-    if "event_date" not in frame:
-        return None
-    dates = pd.to_datetime(frame["event_date"], errors="coerce").dropna()
-    return (dates.min().date(), dates.max().date()) if len(dates) else None
+    picked = [d for d in chosen if isinstance(d, dt.date)] + list(days or ())
+    return min(picked + [today - dt.timedelta(days=365)]), max(picked + [today])
 
 
 def set_date_range(state: MutableMapping[str, Any], start: dt.date | None, end: dt.date | None) -> None:
@@ -151,9 +126,8 @@ def _slider_moved(low: dt.date, high: dt.date) -> None:
     set_date_range(st.session_state, None if whole else start, None if whole else end)
 
 
-def render_date_slider(frame: pd.DataFrame) -> None:
-    """A range slider over the stored events' days, in step with the date box (and the URL)."""
-    span = _data_days(frame)
+def render_date_slider(span: tuple[dt.date, dt.date] | None) -> None:
+    """A range slider over the stored events' days (``span``), in step with the date box (and the URL)."""
     if span is None or span[0] == span[1]:
         return
     dates = tuple(st.session_state.get(DATES) or ())
@@ -166,25 +140,21 @@ def render_date_slider(frame: pd.DataFrame) -> None:
               help="Drag either end; the whole span means all dates.")
 
 
-def render_filter_widgets(frame: pd.DataFrame) -> Filters:
+def render_filter_widgets(choices: FilterChoices) -> Filters:
     """Draw the filter widgets in the sidebar and return the Filters they hold."""
     state = st.session_state
     state.setdefault(DATES, ())
     if PENDING_DATES in state:   # set by a timed run (the timeline's Play), applied before the box is drawn
         state[DATES] = state.pop(PENDING_DATES)
-    low, high = _date_bounds(frame, tuple(state[DATES]))
+    low, high = _date_bounds(choices.days, tuple(state[DATES]))
     st.date_input("Date range", value=(), min_value=low, max_value=high, key=DATES,
                   format="YYYY-MM-DD", help="Leave empty for all dates.")
-    render_date_slider(frame)
+    render_date_slider(choices.days)
 
-    provinces = _values(frame, "admin1")
-    st.multiselect("Province", _options(provinces, state.get(PROVINCE, [])), key=PROVINCE)
+    st.multiselect("Province", _options(choices.provinces, state.get(PROVINCE, [])), key=PROVINCE)
 
-    chosen_provinces = set(state.get(PROVINCE) or [])
-    in_scope = frame.loc[frame["admin1"].isin(chosen_provinces), ["admin2"]] if chosen_provinces else frame
-    all_districts = set(_values(frame, "admin2"))
-    districts = _values(in_scope, "admin2")
-    _prune(state, DISTRICT, set(districts), all_districts)
+    districts = choices.districts_in(state.get(PROVINCE) or ())
+    _prune(state, DISTRICT, set(districts), set(choices.districts))
     st.multiselect("District", _options(districts, state.get(DISTRICT, [])), key=DISTRICT)
 
     st.multiselect("Event type", _options(list(EVENT_TYPES), state.get(TYPE, [])), key=TYPE)
@@ -194,7 +164,7 @@ def render_filter_widgets(frame: pd.DataFrame) -> Filters:
     _prune(state, SUBTYPE, set(subtypes), all_subtypes)
     st.multiselect("Sub-event type", _options(subtypes, state.get(SUBTYPE, [])), key=SUBTYPE)
 
-    st.multiselect("Actor", _options(_values(frame, "actor1", "actor2"), state.get(ACTOR, [])),
+    st.multiselect("Actor", _options(choices.actors, state.get(ACTOR, [])),
                    key=ACTOR, help="Events where this actor is the first or second actor.")
     st.number_input("Minimum fatalities", min_value=0, step=1, key=MIN_FATALITIES)
     st.text_input("Search", key=TEXT, placeholder="place, actor, evidence…",
@@ -202,9 +172,9 @@ def render_filter_widgets(frame: pd.DataFrame) -> Filters:
     return filters_from_state(state)
 
 
-def known_places(frame: pd.DataFrame) -> dict[str, set[str]]:
+def known_places(choices: FilterChoices) -> dict[str, set[str]]:
     """Districts and provinces a URL may name: the stored ones and the gazetteer's."""
-    districts, provinces = set(_values(frame, "admin2")), set(_values(frame, "admin1"))
+    districts, provinces = set(choices.districts), set(choices.provinces)
     try:
         import geo   # the built gazetteer; without it only stored names are known
         districts |= geo.district_names()
@@ -214,7 +184,7 @@ def known_places(frame: pd.DataFrame) -> dict[str, set[str]]:
     return {"district": districts, "province": provinces}
 
 
-def sync_filters(frame: pd.DataFrame) -> tuple[Filters, list[str]]:
+def sync_filters(choices: FilterChoices) -> tuple[Filters, list[str]]:
     """Seed the widgets from the URL once per session, draw them, and mirror them back to the URL.
 
     Returns the current Filters and the warnings about bad URL parameters; the warnings stay
@@ -223,11 +193,11 @@ def sync_filters(frame: pd.DataFrame) -> tuple[Filters, list[str]]:
     state = st.session_state
     if not state.get(_SEEDED):
         parsed, warnings = Filters.from_query_params(read_query_params(st.query_params),
-                                                     known=known_places(frame))
-        seed_state(state, parsed, first_day=_first_day(frame))
+                                                     known=known_places(choices))
+        seed_state(state, parsed, first_day=choices.days[0] if choices.days else None)
         state[_SEEDED] = True
         state[_URL_WARNINGS] = (parsed, tuple(warnings))
-    filters = render_filter_widgets(frame)
+    filters = render_filter_widgets(choices)
     current = _as_lists(read_query_params(st.query_params))
     wanted = {**_as_lists(filters.to_query_params()), **{k: current[k] for k in PAGE_PARAMS if k in current}}
     if current != wanted:

@@ -29,6 +29,7 @@ from data.review import visible_order
 from data.store import EventStore
 from maps import MapFocus, MapParts, build_event_map_parts, count_unlocated, map_columns
 from maps.payload import COORD_COLUMNS
+from ui.choices import FilterChoices, read_choices
 from ui.paging import sorted_rows
 from ui.view import View
 
@@ -63,6 +64,16 @@ def load_frame(store: EventStore, store_url: str) -> tuple[pd.DataFrame, np.ndar
     version = store.data_version()
     frame, order = _load_events(store_url, version, store)
     return frame, order, version
+
+
+@st.cache_resource(max_entries=2, show_spinner=False)
+def _filter_choices(store_url: str, data_version: str, _frame: pd.DataFrame) -> FilterChoices:
+    return read_choices(_frame)
+
+
+def filter_choices(frame: pd.DataFrame, store_url: str, data_version: str) -> FilterChoices:
+    """What the sidebar filters offer for the loaded ``frame``; read once per data version."""
+    return _filter_choices(store_url, data_version, frame)
 
 
 def filters_key(filters: Filters) -> str:

@@ -17,7 +17,7 @@ import pandas as pd
 import streamlit as st
 
 from data.filters import Filters
-from ui.charts import BRUSH, PICK, timeline_chart
+from ui.charts import BRUSH, PICK, timeline_spec
 from ui.filters import DATES, PENDING_DATES, set_date_range
 from ui.loaders import filter_rows, filters_key
 from ui.trends import TREND_COLUMNS, auto_freq, over_time, period_end, period_start
@@ -146,8 +146,8 @@ def render_timeline(view: View, *, key: str, height: int = 150, legend: bool = T
     chosen = None
     if view.filters.date_from or view.filters.date_to:
         chosen = (view.filters.date_from or span[0], view.filters.date_to or span[1])
-    chart = timeline_chart(table, freq=freq, selected=chosen, height=height, legend=legend)
-    st.altair_chart(chart, key=key, on_select=functools.partial(_on_select, key, freq),
+    spec = timeline_spec(table, freq=freq, selected=chosen, height=height, legend=legend)
+    st.vega_lite_chart(spec, key=key, on_select=functools.partial(_on_select, key, freq),
                     selection_mode=[BRUSH, PICK], width="stretch")
     st.caption(f"Events per {freq} by type. Drag across the timeline to filter to those dates, click a bar "
                f"for its {freq}, click beside the bars to show all dates.")

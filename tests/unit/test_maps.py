@@ -258,3 +258,17 @@ def _walk(element):
     yield element
     for child in getattr(element, "_children", {}).values():
         yield from _walk(child)
+
+
+def test_layer_scripts_reach_the_page_as_rendered_not_as_templates():
+    """Article text that looks like Jinja stays literal; branca would have compiled it again."""
+    from maps.layers import RawHtml
+
+    df = events(2, evidence="{{ not a template }} {% raw %}")
+    page = page_html(build_event_map(df, geo_source=fake_districts))
+    assert "not a template" in page and "{% raw %}" in page
+    m = build_event_map(df, geo_source=fake_districts)
+    m.get_root().render()
+    scripts = list(m.get_root().script._children.values())
+    ours = [c for c in scripts if isinstance(c, RawHtml) and "EventMap." in c.markup]
+    assert len(ours) >= 3   # the fit, the event layer and the legend

@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from errors import ConfigurationError
-from ui.charts import time_axis, timeline_chart
+from ui.charts import TIMELINE_BARS, TIMELINE_SHADE, time_axis, timeline_spec
 from ui.timeline import selected_range
 from ui.trends import (Comparison, auto_freq, by_district, compare_periods, current_period, over_time,
                        period_end, ranking)
@@ -101,10 +101,17 @@ def test_time_axes_show_years_across_a_year_and_charts_carry_both_selections():
     across = time_axis(pd.Timestamp("2025-11-01"), pd.Timestamp("2026-02-01"), "month").to_dict()
     within = time_axis(pd.Timestamp("2026-01-05"), pd.Timestamp("2026-03-02"), "week").to_dict()
     assert "%Y" in across["format"] and "%Y" not in within["format"]
-    spec = timeline_chart(over_time(frame(), freq="month"), freq="month",
-                          selected=(dt.date(2026, 1, 1), dt.date(2026, 1, 31))).to_dict()
+    spec = timeline_spec(over_time(frame(), freq="month"), freq="month",
+                         selected=(dt.date(2026, 1, 1), dt.date(2026, 1, 31)))
     assert {p["name"] for p in spec["params"]} == {"brush", "pick"}
     assert len(spec["layer"]) == 2          # the chosen range shaded behind the bars
+    assert [layer["data"] for layer in spec["layer"]] == [{"name": TIMELINE_SHADE}, {"name": TIMELINE_BARS}]
+    assert set(spec["datasets"]) == {TIMELINE_BARS, TIMELINE_SHADE}
+    assert spec["datasets"][TIMELINE_BARS]["events"].sum() == over_time(frame(), freq="month")["events"].sum()
+    # Another filter with the same span and groups (one January battle fewer): only the data differ.
+    other = timeline_spec(over_time(frame().iloc[1:], freq="month"), freq="month",
+                          selected=(dt.date(2026, 1, 1), dt.date(2026, 1, 31)))
+    assert {k: v for k, v in other.items() if k != "datasets"} == {k: v for k, v in spec.items() if k != "datasets"}
 
 
 def test_stepping_through_months_and_weeks_stops_at_the_ends():
