@@ -1,8 +1,8 @@
 """Conflict-event dashboard: ``streamlit run dashboard.py``.
 
-The entrypoint of ``st.navigation``: it opens the store, draws the shared sidebar filters
-(here, so they keep their state across pages), builds the run's ``View`` and runs the
-chosen page. No logic lives here.
+The entrypoint of ``st.navigation``: it opens the store, reads the shared sidebar filters,
+builds the run's ``View``, runs the chosen page and then draws the filters (here, so they
+keep their state across pages). No logic lives here.
 """
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from pathlib import Path
 import streamlit as st
 
 from ui.entry import ensure_navigation_mode
-from ui.filters import sync_filters
+from ui.filters import mirror_filters_to_url, read_filters, render_filter_widgets
 from ui.guard import guard
 from ui.loaders import current_settings, filter_choices, filter_rows, get_store, load_frame
 from ui.sidebar import render_about, render_export
@@ -45,9 +45,8 @@ with guard("The event store could not be read"):
     store = get_store(settings)
     frame, order, version = load_frame(store, settings.store_url)
 
-with st.sidebar:
-    st.header("Filters")
-    filters, warnings = sync_filters(filter_choices(frame, settings.store_url, version))
+choices = filter_choices(frame, settings.store_url, version)
+filters, warnings = read_filters(choices)
 for warning in warnings:
     st.warning(escape_markdown(warning))   # it quotes the value from the URL
 
@@ -56,9 +55,15 @@ view = View(settings=settings, store=store, data_version=version, frame=frame, f
             order=order)
 publish_view(view)
 
-with st.sidebar:
-    st.divider()
-    render_export(view)
-    render_about()
-
-page.run()
+try:
+    page.run()
+finally:
+    # After the page, so a filter change reaches the map first; the widgets keep their state (the
+    # filters were read from it). In ``finally``: a page that stops early must not drop them.
+    with st.sidebar:
+        st.header("Filters")
+        render_filter_widgets(choices)
+        st.divider()
+        render_export(view)
+        render_about()
+    mirror_filters_to_url(filters)

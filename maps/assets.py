@@ -12,6 +12,9 @@ Create maps only through :func:`offline_map`.
 from __future__ import annotations
 
 import functools
+import json
+import os
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -28,6 +31,8 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 from errors import ConfigurationError
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
+# Data documents of the kept base map (outlines, place names), written once per content digest.
+MAPDATA_DIR = Path(__file__).resolve().parents[1] / "var" / "mapdata"
 NO_TILES = "none"
 OFFLINE_MAX_ZOOM = 14   # without tiles, deeper zoom shows nothing new
 TILES_MAX_ZOOM = 18
@@ -46,6 +51,7 @@ ASSET_DIRS: tuple[AssetDir, ...] = (
     # folium ships Leaflet.heat in its wheel; its HeatMap only points at a CDN copy.
     AssetDir("heat", Path(folium.__file__).resolve().parent / "templates"),
     AssetDir("eventmap", STATIC_DIR),
+    AssetDir("mapdata", MAPDATA_DIR),
 )
 
 
@@ -65,7 +71,35 @@ def register_assets() -> tuple[str, ...]:
     """
     if get_script_run_ctx(suppress_warning=True) is None:
         return ()   # plain Python (tests, benches): no server to serve anything
+    MAPDATA_DIR.mkdir(parents=True, exist_ok=True)
     return tuple(components.declare_component(d.key, path=str(d.path)).name for d in ASSET_DIRS)
+
+
+def write_data_script(directory: Path, data_id: str, data_json: str) -> str:
+    """``data_json`` as a script that files it under ``data_id`` in ``window.EventMapData``; its file name.
+
+    Written once (the id ends in the content digest), atomically, so a reader never sees half a file.
+    """
+    name = f"{data_id}.js"
+    path = directory / name
+    if not path.exists():
+        directory.mkdir(parents=True, exist_ok=True)
+        text = f"(window.EventMapData = window.EventMapData || {{}})[{json.dumps(data_id)}] = {data_json};\n"
+        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=directory, suffix=".tmp", delete=False) as f:
+            f.write(text)
+        os.replace(f.name, path)
+    return name
+
+
+def publish_data_script(data_id: str, data_json: str) -> str | None:
+    """The URL of a data script the running server serves (see ``write_data_script``), or None
+    outside a Streamlit run or where the directory cannot be written (the data then stays inline)."""
+    if not register_assets():
+        return None
+    try:
+        return asset_url("mapdata", write_data_script(MAPDATA_DIR, data_id, data_json))
+    except OSError:
+        return None
 
 
 MAP_JS: tuple[tuple[str, str], ...] = (("leaflet", asset_url("leaflet", "leaflet.js")),)

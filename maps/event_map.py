@@ -1,6 +1,7 @@
 """The one entry point of the map layer: filtered events -> an offline folium.Map."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import folium
@@ -17,6 +18,8 @@ from maps.layers import (DataLayer, DistrictCircles, EventCells, EventClusters, 
 from maps.payload import HEAT_COLUMNS, MAP_COLUMNS, Bounds, build_point_payload, count_unlocated
 
 LAYERS: tuple[str, ...] = ("clusters", "heat", "districts")
+# (data id, JSON) -> the URL of a script holding that JSON, or None to keep it in the page.
+DataPublisher = Callable[[str, str], "str | None"]
 PAKISTAN_VIEW = ((30.0, 69.5), 5)
 MIN_ZOOM = 4
 # Fitting one town's events must not zoom to street level.
@@ -129,7 +132,7 @@ class MapParts:
 
 def _compose(
     df: pd.DataFrame, *, layer: str, tiles: str, height: int, geo_source: GeoSource, focus: MapFocus | None,
-    town_source: TownSource, split: bool,
+    town_source: TownSource, split: bool, publish_data: DataPublisher | None = None,
 ) -> MapParts | tuple[folium.Map, MapSummary]:
     check_layer(layer)
     online = bool(tiles) and tiles != NO_TILES
@@ -157,6 +160,12 @@ def _compose(
     if split:
         if labels is not None and labels.count:
             m.add_child(PlaceLabels(labels.json, labels.digest))
+        if publish_data is not None:
+            for element in m._children.values():
+                if isinstance(element, (Outlines, PlaceLabels)):
+                    url = publish_data(element.data_id, element.data_json)
+                    if url:
+                        element.load_from(url)
         m.add_child(LayerAssets())
         group = folium.FeatureGroup(name="events", control=False)
         plan.element.inline = True
@@ -187,11 +196,15 @@ def build_event_map_with_summary(
 def build_event_map_parts(
     df: pd.DataFrame, *, layer: str = "clusters", tiles: str = NO_TILES, height: int = DEFAULT_HEIGHT,
     geo_source: GeoSource = default_geo_source, focus: MapFocus | None = None,
-    town_source: TownSource = default_town_source,
+    town_source: TownSource = default_town_source, publish_data: DataPublisher | None = None,
 ) -> MapParts:
-    """The same map as :func:`build_event_map`, split into a kept base and the swapped-in events."""
+    """The same map as :func:`build_event_map`, split into a kept base and the swapped-in events.
+
+    ``publish_data(data_id, json)`` may return a URL the running server serves the base map's
+    data documents at (maps.assets.publish_data_script); they then leave the map's html.
+    """
     return _compose(df, layer=layer, tiles=tiles, height=height, geo_source=geo_source, focus=focus,
-                    town_source=town_source, split=True)
+                    town_source=town_source, split=True, publish_data=publish_data)
 
 
 def build_event_map(

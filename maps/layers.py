@@ -80,7 +80,8 @@ class DataLayer(RawMacros):
 
     On a map, the document is one ``<script type="application/json">`` element named after its
     digest. ``inline=True`` puts it into the layer's script instead: for a layer inside the
-    feature group streamlit-folium swaps into a map it keeps (see build_event_map_parts).
+    feature group streamlit-folium swaps into a map it keeps (see build_event_map_parts);
+    ``load_from(url)`` into a script file of its own, for a layer of that kept map.
     """
 
     kind = "data"  # also the name of the EventMap function that draws the layer
@@ -101,6 +102,14 @@ class DataLayer(RawMacros):
         self.data_json = data_json
         self.data_id = f"ev-{self.kind}-{digest}"
         self.inline = False
+        self.script_url: str | None = None
+
+    def load_from(self, url: str) -> None:
+        """Read the data from the script at ``url`` (maps.assets.write_data_script), loaded with the
+        map's scripts, instead of from an element in the page: a kept base map's html travels with
+        every rerun, and its outlines and names were half of each filter change's message."""
+        self.script_url = url
+        self.default_js = [*type(self).default_js, (self.data_id, url)]
 
     def map_name(self) -> str:
         return map_name(self)
@@ -109,7 +118,7 @@ class DataLayer(RawMacros):
         return inline_json(self.data_json)
 
     def render(self, **kwargs: object) -> None:
-        if not self.inline:
+        if not self.inline and self.script_url is None:
             # data_json is script-safe (see payload.script_safe_json): no "<" can end the element early.
             markup = f'\n<script type="application/json" id="{self.data_id}">{self.data_json}</script>\n'
             self.get_root().html.add_child(RawHtml(markup), name=self.data_id)

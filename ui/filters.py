@@ -6,7 +6,9 @@ is rewritten to match them on every run. Parsing is ``Filters.from_query_params`
 a bad parameter comes back as a warning, never as an exception.
 
 The widgets are drawn by ``dashboard.py`` (the ``st.navigation`` entrypoint), which is
-what keeps their state when the analyst switches pages.
+what keeps their state when the analyst switches pages. It reads the filters from the
+widgets' state first (``read_filters``) and draws the widgets after the page: a filter
+change then reaches the map before the sidebar is sent again.
 """
 from __future__ import annotations
 
@@ -140,36 +142,37 @@ def render_date_slider(span: tuple[dt.date, dt.date] | None) -> None:
               help="Drag either end; the whole span means all dates.")
 
 
-def render_filter_widgets(choices: FilterChoices) -> Filters:
-    """Draw the filter widgets in the sidebar and return the Filters they hold."""
-    state = st.session_state
+def settle_filter_state(state: MutableMapping[str, Any], choices: FilterChoices) -> None:
+    """Make the widgets' state consistent before anything reads it: a date range a timed run
+    left pending (the timeline's Play) is applied, and a district of a deselected province or
+    a sub-event type of a deselected type is dropped."""
     state.setdefault(DATES, ())
-    if PENDING_DATES in state:   # set by a timed run (the timeline's Play), applied before the box is drawn
+    if PENDING_DATES in state:
         state[DATES] = state.pop(PENDING_DATES)
-    low, high = _date_bounds(choices.days, tuple(state[DATES]))
+    _prune(state, DISTRICT, set(choices.districts_in(state.get(PROVINCE) or ())), set(choices.districts))
+    chosen_types = state.get(TYPE) or list(EVENT_TYPES)
+    all_subtypes = {s for subs in EVENT_TYPES.values() for s in subs}
+    _prune(state, SUBTYPE, {s for t in chosen_types for s in EVENT_TYPES.get(t, ())}, all_subtypes)
+
+
+def render_filter_widgets(choices: FilterChoices) -> None:
+    """Draw the filter widgets (in the sidebar) over the state ``read_filters`` settled."""
+    state = st.session_state
+    low, high = _date_bounds(choices.days, tuple(state.get(DATES) or ()))
     st.date_input("Date range", value=(), min_value=low, max_value=high, key=DATES,
                   format="YYYY-MM-DD", help="Leave empty for all dates.")
     render_date_slider(choices.days)
-
     st.multiselect("Province", _options(choices.provinces, state.get(PROVINCE, [])), key=PROVINCE)
-
-    districts = choices.districts_in(state.get(PROVINCE) or ())
-    _prune(state, DISTRICT, set(districts), set(choices.districts))
-    st.multiselect("District", _options(districts, state.get(DISTRICT, [])), key=DISTRICT)
-
+    st.multiselect("District", _options(choices.districts_in(state.get(PROVINCE) or ()), state.get(DISTRICT, [])),
+                   key=DISTRICT)
     st.multiselect("Event type", _options(list(EVENT_TYPES), state.get(TYPE, [])), key=TYPE)
-    chosen_types = state.get(TYPE) or list(EVENT_TYPES)
-    all_subtypes = {s for subs in EVENT_TYPES.values() for s in subs}
-    subtypes = [s for t in chosen_types for s in EVENT_TYPES.get(t, ())]
-    _prune(state, SUBTYPE, set(subtypes), all_subtypes)
+    subtypes = [s for t in (state.get(TYPE) or list(EVENT_TYPES)) for s in EVENT_TYPES.get(t, ())]
     st.multiselect("Sub-event type", _options(subtypes, state.get(SUBTYPE, [])), key=SUBTYPE)
-
     st.multiselect("Actor", _options(choices.actors, state.get(ACTOR, [])),
                    key=ACTOR, help="Events where this actor is the first or second actor.")
     st.number_input("Minimum fatalities", min_value=0, step=1, key=MIN_FATALITIES)
     st.text_input("Search", key=TEXT, placeholder="place, actor, evidence…",
                   help="Words in the place, actors, evidence or notes (case-insensitive).")
-    return filters_from_state(state)
 
 
 def known_places(choices: FilterChoices) -> dict[str, set[str]]:
@@ -184,11 +187,11 @@ def known_places(choices: FilterChoices) -> dict[str, set[str]]:
     return {"district": districts, "province": provinces}
 
 
-def sync_filters(choices: FilterChoices) -> tuple[Filters, list[str]]:
-    """Seed the widgets from the URL once per session, draw them, and mirror them back to the URL.
+def read_filters(choices: FilterChoices) -> tuple[Filters, list[str]]:
+    """The Filters the widgets hold, read from their state before they are drawn (the URL's,
+    on a session's first run), and the warnings about bad URL parameters.
 
-    Returns the current Filters and the warnings about bad URL parameters; the warnings stay
-    until the analyst changes a filter (so they survive a page switch).
+    The warnings stay until the analyst changes a filter (so they survive a page switch).
     """
     state = st.session_state
     if not state.get(_SEEDED):
@@ -197,13 +200,18 @@ def sync_filters(choices: FilterChoices) -> tuple[Filters, list[str]]:
         seed_state(state, parsed, first_day=choices.days[0] if choices.days else None)
         state[_SEEDED] = True
         state[_URL_WARNINGS] = (parsed, tuple(warnings))
-    filters = render_filter_widgets(choices)
-    current = _as_lists(read_query_params(st.query_params))
-    wanted = {**_as_lists(filters.to_query_params()), **{k: current[k] for k in PAGE_PARAMS if k in current}}
-    if current != wanted:
-        st.query_params.from_dict(wanted)
+    settle_filter_state(state, choices)
+    filters = filters_from_state(state)
     parsed, warnings = state.get(_URL_WARNINGS, (None, ()))
     if warnings and parsed != filters:
         state[_URL_WARNINGS] = (None, ())
         warnings = ()
     return filters, list(warnings)
+
+
+def mirror_filters_to_url(filters: Filters) -> None:
+    """Rewrite the URL to ``filters``, keeping the page's own parameters."""
+    current = _as_lists(read_query_params(st.query_params))
+    wanted = {**_as_lists(filters.to_query_params()), **{k: current[k] for k in PAGE_PARAMS if k in current}}
+    if current != wanted:
+        st.query_params.from_dict(wanted)

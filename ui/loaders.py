@@ -28,6 +28,7 @@ from data.filters import Filters
 from data.review import visible_order
 from data.store import EventStore
 from maps import MapFocus, MapParts, build_event_map_parts, count_unlocated, map_columns
+from maps.assets import publish_data_script
 from maps.payload import COORD_COLUMNS
 from ui.choices import FilterChoices, read_choices
 from ui.paging import sorted_rows
@@ -100,7 +101,8 @@ def _event_map(store_url: str, data_version: str, key: str, layer: str, tiles: s
                focus: MapFocus | None, _view: View) -> MapParts:
     located = _view.count - count_unlocated(_view.columns(COORD_COLUMNS))
     # A map of cells reads four columns; taking the popup texts of a million events was half a rerun.
-    return build_event_map_parts(_view.columns(map_columns(layer, located)), layer=layer, tiles=tiles, focus=focus)
+    return build_event_map_parts(_view.columns(map_columns(layer, located)), layer=layer, tiles=tiles, focus=focus,
+                                 publish_data=publish_data_script)
 
 
 def event_map(view: View, *, layer: str, tiles: str, focus: MapFocus | None = None) -> MapParts:

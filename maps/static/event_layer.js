@@ -29,10 +29,13 @@
     return field.v[unpack(field.c, i)];
   }
 
-  // A layer's data: the id of its JSON element, or the document itself (a layer that
-  // streamlit-folium swaps into a kept map carries its data inline).
+  // A layer's data: the id of its JSON element or data script, or the document itself (a
+  // layer that streamlit-folium swaps into a kept map carries its data inline).
   function readData(id) {
     if (typeof id === "object") { return id; }
+    // A kept base map's data come as scripts of their own (maps.assets.write_data_script).
+    var filed = window.EventMapData && window.EventMapData[id];
+    if (filed) { return filed; }
     var node = document.getElementById(id);
     if (!node) { throw new Error("event map: data element #" + id + " is missing"); }
     return JSON.parse(node.textContent);
@@ -450,9 +453,23 @@
     state.bounds = bounds;
     state.options = options;
     state.userMoved = false;
+    if (alreadyFits(map, bounds, options)) { return; }
     state.fitting = true;
     map.fitBounds(bounds, options);
     state.fitting = false;
+  }
+
+  // A filter change whose events the map already shows at the zoom a fit would choose keeps the
+  // view: the map does not shift by a few pixels, and the outlines, names and cells are not all
+  // redrawn for it.
+  function alreadyFits(map, bounds, options) {
+    if (!map._loaded) { return false; }
+    var target = L.latLngBounds(bounds), pad = L.point(options.padding || [0, 0]);
+    var zoom = Math.min(map.getBoundsZoom(target, false, pad.multiplyBy(2)), options.maxZoom || Infinity);
+    if (zoom !== map.getZoom()) { return false; }
+    var view = map.getPixelBounds(), sw = map.project(target.getSouthWest()), ne = map.project(target.getNorthEast());
+    return sw.x >= view.min.x + pad.x && ne.x <= view.max.x - pad.x && ne.y >= view.min.y + pad.y &&
+      sw.y <= view.max.y - pad.y;
   }
 
   function legend(map, opts) {

@@ -53,9 +53,12 @@
   }
 
   function labels(map, dataId, opts) {
-    var node = document.getElementById(dataId);
-    if (!node) { throw new Error("map labels: data element #" + dataId + " is missing"); }
-    var d = JSON.parse(node.textContent);
+    var d = window.EventMapData && window.EventMapData[dataId];   // a data script (maps.assets)
+    if (!d) {
+      var node = document.getElementById(dataId);
+      if (!node) { throw new Error("map labels: data element #" + dataId + " is missing"); }
+      d = JSON.parse(node.textContent);
+    }
     addStyles();
     var pane = map.createPane("ml-labels");
     pane.style.zIndex = 450;            // above the outlines and district circles, below markers

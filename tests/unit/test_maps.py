@@ -272,3 +272,32 @@ def test_layer_scripts_reach_the_page_as_rendered_not_as_templates():
     scripts = list(m.get_root().script._children.values())
     ours = [c for c in scripts if isinstance(c, RawHtml) and "EventMap." in c.markup]
     assert len(ours) >= 3   # the fit, the event layer and the legend
+
+
+def test_a_kept_base_map_can_load_its_outlines_from_a_data_script(tmp_path):
+    """The base map's data leave its html (sent with every rerun) for a script loaded once."""
+    from maps import build_event_map_parts
+    from maps.assets import write_data_script
+
+    published = {}
+
+    def publish(data_id: str, data_json: str) -> str:
+        published[data_id] = write_data_script(tmp_path, data_id, data_json)
+        return f"/served/{published[data_id]}"
+
+    parts = build_event_map_parts(events(), geo_source=fake_districts, publish_data=publish)
+    html, _, _ = st_folium_parts(parts.base)
+    outlines = next(i for i in published if i.startswith("ev-outlines-"))
+    assert outlines not in html                          # no data element in the page
+    links = {src for el in _walk(parts.base) for _, src in getattr(el, "default_js", [])}
+    assert f"/served/{outlines}.js" in links
+    text = (tmp_path / f"{outlines}.js").read_text(encoding="utf-8")
+    prefix = f'(window.EventMapData = window.EventMapData || {{}})["{outlines}"] = '
+    assert text.startswith(prefix)
+    assert json.loads(text[len(prefix):].rstrip().removesuffix(";"))["districts"]["features"]
+    # Written once: the id ends in the content's digest.
+    assert write_data_script(tmp_path, outlines, "{}") == f"{outlines}.js"
+    assert (tmp_path / f"{outlines}.js").read_text(encoding="utf-8") == text
+    # Without a publisher the data stay in the page (plain HTML, tests, benches).
+    plain, _, _ = st_folium_parts(build_event_map_parts(events(), geo_source=fake_districts).base)
+    assert outlines in plain
