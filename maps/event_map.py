@@ -11,7 +11,7 @@ from errors import ConfigurationError
 from maps.assets import NO_TILES, OFFLINE_MAX_ZOOM, TILES_MAX_ZOOM, offline_map
 from maps.basemap import BaseMap, BaseMapUnavailable, GeoSource, default_geo_source, load_base_map
 from maps.districts import DISTRICT_COLUMNS, build_district_payload
-from maps.labels import TownSource, build_label_payload, cached_town_labels, default_town_source, labels_for
+from maps.labels import TownSource, cached_label_payload, default_town_source
 from maps.cells import AGGREGATE_ABOVE, CELL_COLUMNS, build_cell_payload
 from maps.layers import (DataLayer, DistrictCircles, EventCells, EventClusters, EventHeat, FitView, LayerAssets, Legend,
                          Outlines, PlaceLabels)
@@ -155,7 +155,7 @@ def _compose(
     elements.append(plan.element)
     notes = plan.notes + ((base_note,) if base_note else ())
     legend = Legend(title=LEGEND_TITLES[layer], show_types=layer == "clusters", notes=notes)
-    labels = None if online else build_label_payload(labels_for(base, cached_town_labels(town_source)))
+    labels = None if online else cached_label_payload(base, town_source)
     summary = MapSummary(layer=layer, total=len(df), on_map=plan.on_map, unlocated=unlocated, notes=notes)
     if split:
         if labels is not None and labels.count:

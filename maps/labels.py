@@ -113,3 +113,10 @@ def build_label_payload(labels: Iterable[Label]) -> LabelPayload:
 def cached_town_labels(source: TownSource = default_town_source) -> tuple[Town, ...]:
     """The towns of ``source``, read once (the gazetteer only changes with a rebuild)."""
     return source()
+
+
+@functools.lru_cache(maxsize=4)
+def cached_label_payload(base: BaseMap | None, source: TownSource = default_town_source) -> LabelPayload:
+    """The labels of ``base`` and the towns of ``source``, built once: they do not depend on the
+    events, and placing 1,000 names was a tenth of a filter change's map build."""
+    return build_label_payload(labels_for(base, cached_town_labels(source)))
