@@ -11,6 +11,7 @@ Create maps only through :func:`offline_map`.
 """
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import os
@@ -33,6 +34,7 @@ from errors import ConfigurationError
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 # Data documents of the kept base map (outlines, place names), written once per content digest.
 MAPDATA_DIR = Path(__file__).resolve().parents[1] / "var" / "mapdata"
+KEEP_DATA_SCRIPTS = 64   # the base map's, and the deeper cells of the latest filter changes
 NO_TILES = "none"
 OFFLINE_MAX_ZOOM = 14   # without tiles, deeper zoom shows nothing new
 TILES_MAX_ZOOM = 18
@@ -78,28 +80,47 @@ def register_assets() -> tuple[str, ...]:
 def write_data_script(directory: Path, data_id: str, data_json: str) -> str:
     """``data_json`` as a script that files it under ``data_id`` in ``window.EventMapData``; its file name.
 
-    Written once (the id ends in the content digest), atomically, so a reader never sees half a file.
+    Written once (the id ends in the content digest), atomically, so a reader never sees half a
+    file; a file already there is touched, so pruning by age keeps the ones in use.
     """
     name = f"{data_id}.js"
     path = directory / name
-    if not path.exists():
-        directory.mkdir(parents=True, exist_ok=True)
-        text = f"(window.EventMapData = window.EventMapData || {{}})[{json.dumps(data_id)}] = {data_json};\n"
-        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=directory, suffix=".tmp", delete=False) as f:
-            f.write(text)
-        os.replace(f.name, path)
+    if path.exists():
+        os.utime(path)
+        return name
+    directory.mkdir(parents=True, exist_ok=True)
+    text = f"(window.EventMapData = window.EventMapData || {{}})[{json.dumps(data_id)}] = {data_json};\n"
+    with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=directory, suffix=".tmp", delete=False) as f:
+        f.write(text)
+    os.replace(f.name, path)
     return name
+
+
+def prune_data_scripts(directory: Path, keep: int) -> int:
+    """Delete all but the ``keep`` most recently used data scripts; returns how many went.
+
+    Every filter change of a large map writes one (its deeper cells), so they would pile up.
+    """
+    scripts = sorted(directory.glob("*.js"), key=lambda p: p.stat().st_mtime, reverse=True)
+    gone = 0
+    for path in scripts[keep:]:
+        with contextlib.suppress(FileNotFoundError):   # another session pruned it first
+            path.unlink()
+            gone += 1
+    return gone
 
 
 def publish_data_script(data_id: str, data_json: str) -> str | None:
     """The URL of a data script the running server serves (see ``write_data_script``), or None
-    outside a Streamlit run or where the directory cannot be written (the data then stays inline)."""
+    outside a Streamlit run or where the directory cannot be written (the data then stay inline)."""
     if not register_assets():
         return None
     try:
-        return asset_url("mapdata", write_data_script(MAPDATA_DIR, data_id, data_json))
+        name = write_data_script(MAPDATA_DIR, data_id, data_json)
+        prune_data_scripts(MAPDATA_DIR, KEEP_DATA_SCRIPTS)
     except OSError:
         return None
+    return asset_url("mapdata", name)
 
 
 MAP_JS: tuple[tuple[str, str], ...] = (("leaflet", asset_url("leaflet", "leaflet.js")),)

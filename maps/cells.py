@@ -27,6 +27,10 @@ CELLS_VERSION = 1
 AGGREGATE_ABOVE = 5_000
 CELL_PX = 60            # markercluster's default maxClusterRadius: cells look like its clusters
 MAX_CELLS = 40_000      # over all levels sent: about 2 MB of payload
+# Cells sent with a filter change itself when the deeper levels can follow on demand (a data
+# script the browser loads once the map is zoomed past them): the deepest levels hold most cells
+# (at 100,000 events the last two were 85% of the message) and are only seen zoomed in.
+INLINE_CELLS = 3_000
 TILE_PX = 256
 MAX_LATITUDE = 85.05112878   # Web Mercator's edge
 # The only columns a cell map reads.
@@ -40,6 +44,7 @@ class CellPayload:
     count: int               # located events counted in the cells
     bounds: Bounds | None
     zooms: tuple[int, int]   # first and last zoom level sent
+    deep_json: str | None = None   # the levels after those in ``json`` (same format), if split off
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,8 +141,13 @@ def _level_doc(zoom: int, cells: _Cells) -> dict[str, object]:
     }
 
 
-def build_cell_payload(df: pd.DataFrame, *, min_zoom: int, max_zoom: int, max_cells: int = MAX_CELLS) -> CellPayload:
-    """Cells of the located events of ``df`` for zoom levels ``min_zoom`` up to at most ``max_zoom``."""
+def build_cell_payload(df: pd.DataFrame, *, min_zoom: int, max_zoom: int, max_cells: int = MAX_CELLS,
+                       inline_cells: int | None = None) -> CellPayload:
+    """Cells of the located events of ``df`` for zoom levels ``min_zoom`` up to at most ``max_zoom``.
+
+    ``inline_cells``: keep only the levels within that many cells in ``json`` and put the rest of
+    the ``max_cells`` budget into ``deep_json``.
+    """
     require_columns(df, ("event_type",))
     mask = located_mask(df)
     lat = pd.to_numeric(df["latitude"], errors="coerce").to_numpy(dtype="float64", na_value=np.nan)[mask]
@@ -149,14 +159,18 @@ def build_cell_payload(df: pd.DataFrame, *, min_zoom: int, max_zoom: int, max_ce
     for _ in range(max_zoom, min_zoom, -1):
         levels.append(_coarser(levels[-1]))
     levels.reverse()   # levels[k] is zoom min_zoom + k
-    kept, total = [], 0
+    kept, total, inline = [], 0, None
     for k, cells in enumerate(levels):
         total += len(cells)
         if kept and total > max_cells:
             break
+        if inline is None and inline_cells is not None and kept and total > inline_cells:
+            inline = len(kept)
         kept.append(_level_doc(min_zoom + k, cells))
-    doc = {"v": CELLS_VERSION, "n": int(len(lat)), "scale": COORD_SCALE, "types": len(TYPE_ORDER), "levels": kept}
-    text = script_safe_json(doc)
+    inline = len(kept) if inline is None else inline
+    head = {"v": CELLS_VERSION, "n": int(len(lat)), "scale": COORD_SCALE, "types": len(TYPE_ORDER)}
+    text = script_safe_json({**head, "levels": kept[:inline]})
+    deep = script_safe_json({**head, "levels": kept[inline:]}) if inline < len(kept) else None
     bounds = (Bounds(float(lat.min()), float(lon.min()), float(lat.max()), float(lon.max())) if len(lat) else None)
-    return CellPayload(json=text, digest=content_digest(text), count=int(len(lat)), bounds=bounds,
-                       zooms=(min_zoom, min_zoom + len(kept) - 1))
+    return CellPayload(json=text, digest=content_digest(text + (deep or "")), count=int(len(lat)), bounds=bounds,
+                       zooms=(min_zoom, min_zoom + len(kept) - 1), deep_json=deep)

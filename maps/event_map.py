@@ -12,10 +12,10 @@ from maps.assets import NO_TILES, OFFLINE_MAX_ZOOM, TILES_MAX_ZOOM, offline_map
 from maps.basemap import BaseMap, BaseMapUnavailable, GeoSource, default_geo_source, load_base_map
 from maps.districts import DISTRICT_COLUMNS, build_district_payload
 from maps.labels import TownSource, cached_label_payload, default_town_source
-from maps.cells import AGGREGATE_ABOVE, CELL_COLUMNS, build_cell_payload
+from maps.cells import AGGREGATE_ABOVE, CELL_COLUMNS, INLINE_CELLS, build_cell_payload
 from maps.layers import (DataLayer, DistrictCircles, EventCells, EventClusters, EventHeat, FitView, LayerAssets, Legend,
                          Outlines, PlaceLabels)
-from maps.payload import HEAT_COLUMNS, MAP_COLUMNS, Bounds, build_point_payload, count_unlocated
+from maps.payload import HEAT_COLUMNS, MAP_COLUMNS, Bounds, build_point_payload, content_digest, count_unlocated
 
 LAYERS: tuple[str, ...] = ("clusters", "heat", "districts")
 # (data id, JSON) -> the URL of a script holding that JSON, or None to keep it in the page.
@@ -98,7 +98,8 @@ class _LayerPlan:
     notes: tuple[str, ...]
 
 
-def _plan_layer(df: pd.DataFrame, layer: str, base: BaseMap | None, max_zoom: int, unlocated: int) -> _LayerPlan:
+def _plan_layer(df: pd.DataFrame, layer: str, base: BaseMap | None, max_zoom: int, unlocated: int,
+                publish_data: DataPublisher | None = None) -> _LayerPlan:
     if layer == "districts":
         payload = build_district_payload(df, base.centroids if base else ())
         notes = ((f"{_plural(payload.left_out, 'event')} without a placeable district not shown",)
@@ -106,9 +107,19 @@ def _plan_layer(df: pd.DataFrame, layer: str, base: BaseMap | None, max_zoom: in
         return _LayerPlan(DistrictCircles(payload.json, payload.digest), payload.events, payload.bounds, notes)
     unlocated_note = (f"{_plural(unlocated, 'unlocated event')} not on the map",) if unlocated else ()
     if aggregates(layer, len(df) - unlocated):
-        cells = build_cell_payload(df, min_zoom=MIN_ZOOM, max_zoom=max_zoom)
+        cells = build_cell_payload(df, min_zoom=MIN_ZOOM, max_zoom=max_zoom,
+                                   inline_cells=INLINE_CELLS if publish_data else None)
+        element = EventCells(cells.json, cells.digest)
+        if cells.deep_json is not None:
+            deep_id = f"ev-deep-{content_digest(cells.deep_json)}"
+            url = publish_data(deep_id, cells.deep_json) if publish_data else None
+            if url:
+                element.options["deep"] = {"id": deep_id, "url": url, "last": cells.zooms[1]}
+            else:   # nowhere to serve the deeper levels from: all of them go with the layer
+                cells = build_cell_payload(df, min_zoom=MIN_ZOOM, max_zoom=max_zoom)
+                element = EventCells(cells.json, cells.digest)
         note = f"{cells.count:,} events counted in cells: zoom in or narrow the filters for single events"
-        return _LayerPlan(EventCells(cells.json, cells.digest), cells.count, cells.bounds, (note, *unlocated_note))
+        return _LayerPlan(element, cells.count, cells.bounds, (note, *unlocated_note))
     points = build_point_payload(df, details=layer == "clusters")
     element = (EventClusters(points.json, points.digest) if layer == "clusters"
                else EventHeat(points.json, points.digest, points=points.count, map_max_zoom=max_zoom))
@@ -144,7 +155,7 @@ def _compose(
     if base is not None:
         m.add_child(Outlines(base.outlines_json, base.digest, over_tiles=online))
     unlocated = count_unlocated(df)
-    plan = _plan_layer(df, layer, base, max_zoom, unlocated)
+    plan = _plan_layer(df, layer, base, max_zoom, unlocated, publish_data if split else None)
     elements: list[object] = []
     if focus is None:
         if plan.bounds is not None:   # before the layer, so it is clustered once, at the final zoom

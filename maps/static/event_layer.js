@@ -254,6 +254,25 @@
     });
     var group = L.featureGroup();
     var shown = null;
+    // The deepest levels may come apart (maps/cells.py INLINE_CELLS): a data script, loaded the
+    // first time the map is zoomed past the levels at hand; until then the last one is shown.
+    var deep = opts.deep || null, deepState = deep ? "wanted" : "none";
+    var lastZoom = deep ? deep.last : (levels.length ? levels[levels.length - 1].z : 0);
+
+    function loadDeep() {
+      deepState = "loading";
+      var script = document.createElement("script");
+      script.src = deep.url;
+      script.onload = function () {
+        var doc = window.EventMapData && window.EventMapData[deep.id];
+        if (!doc) { deepState = "failed"; return; }
+        doc.levels.forEach(function (level) { levels.push(decodeLevel(level, nTypes)); });
+        deepState = "loaded";
+        if (map.hasLayer(group)) { draw(); }
+      };
+      script.onerror = function () { deepState = "failed"; };   // the coarser cells stay
+      document.head.appendChild(script);
+    }
 
     function levelFor(zoom) {
       if (!levels.length) { return null; }
@@ -273,6 +292,9 @@
     }
 
     function draw() {
+      if (deepState === "wanted" && levels.length && Math.round(map.getZoom()) > levels[levels.length - 1].z) {
+        loadDeep();
+      }
       var level = levelFor(map.getZoom());
       group.clearLayers();
       shown = level;
@@ -293,7 +315,7 @@
       var level = shown, i = e.layer.options.cell;
       if (!level || i === undefined) { return; }
       var onePoint = level.s[i] === level.no[i] && level.w[i] === level.e[i];
-      var deepest = Math.min(map.getMaxZoom(), levels[levels.length - 1].z + 1);
+      var deepest = Math.min(map.getMaxZoom(), lastZoom + 1);
       if (level.cnt[i] > 1 && !onePoint && map.getZoom() < deepest) {
         map.fitBounds([[level.s[i] / scale, level.w[i] / scale], [level.no[i] / scale, level.e[i] / scale]],
                       { padding: [20, 20], maxZoom: deepest });

@@ -133,3 +133,51 @@ def test_district_names_from_a_category_column_count_like_text():
     as_category = df.assign(admin2=(" " + df["admin2"].astype("object")).astype("category"),
                             admin1=df["admin1"].astype("category"))
     assert build_district_payload(as_category, ()).json == build_district_payload(as_text, ()).json
+
+
+def test_the_deeper_levels_can_be_split_off_and_together_are_the_whole_payload():
+    df = frame(20_000)
+    whole = build_cell_payload(df, min_zoom=4, max_zoom=14)
+    split = build_cell_payload(df, min_zoom=4, max_zoom=14, inline_cells=500)
+    head, deep = levels(split.json), levels(split.deep_json)
+    assert sum(d["n"] for d in head) <= 500 or len(head) == 1
+    assert head + deep == levels(whole.json) and split.zooms == whole.zooms and split.count == whole.count
+    assert whole.deep_json is None and split.digest != build_cell_payload(df.iloc[1:], min_zoom=4, max_zoom=14,
+                                                                          inline_cells=500).digest
+    # A budget the whole payload fits in splits nothing off.
+    assert build_cell_payload(df, min_zoom=4, max_zoom=14, inline_cells=10 ** 6).deep_json is None
+
+
+def test_a_kept_map_sends_the_deeper_cells_as_a_data_script(tmp_path):
+    from maps import build_event_map_parts
+    from maps.assets import write_data_script
+    from streamlit_folium import _get_feature_group_string
+
+    published = {}
+
+    def publish(data_id: str, data_json: str) -> str:
+        published[data_id] = write_data_script(tmp_path, data_id, data_json)
+        return f"/served/{published[data_id]}"
+
+    df = frame(20_000)
+    parts = build_event_map_parts(df, publish_data=publish)
+    group = _get_feature_group_string(parts.data, map=parts.base)
+    deep_id = next(i for i in published if i.startswith("ev-deep-"))
+    assert f'"url": "/served/{deep_id}.js"' in group and f'"id": "{deep_id}"' in group
+    inline = build_event_map_parts(df)   # nothing to publish with: every level travels with the layer
+    assert len(_get_feature_group_string(inline.data, map=inline.base)) > 2 * len(group)
+    js = JS_FILE.read_text(encoding="utf-8")
+    assert "opts.deep" in js and "deep.url" in js and "deep.last" in js
+
+
+def test_old_data_scripts_are_pruned_and_the_ones_in_use_kept(tmp_path):
+    import os
+
+    from maps.assets import prune_data_scripts, write_data_script
+
+    for i in range(5):
+        write_data_script(tmp_path, f"ev-deep-{i}", "{}")
+        os.utime(tmp_path / f"ev-deep-{i}.js", (1_000 + i, 1_000 + i))
+    write_data_script(tmp_path, "ev-deep-0", "{}")          # used again: the newest now
+    assert prune_data_scripts(tmp_path, keep=2) == 3
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["ev-deep-0.js", "ev-deep-4.js"]
