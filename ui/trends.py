@@ -85,11 +85,40 @@ def _long(frame: pd.DataFrame, split: str) -> pd.DataFrame:
     return out
 
 
+def _group_codes(column: pd.Series) -> tuple[np.ndarray, list[str]]:
+    """Each value as a code into ``names`` (stripped; missing or blank -> -1), like ``_group_names``."""
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        stripped = pd.Series(column.cat.categories, dtype="string").str.strip()
+        merged, names = pd.factorize(stripped.where(stripped != "", pd.NA))   # " x" and "x" are one group
+        codes = column.cat.codes.to_numpy()
+        return np.where(codes >= 0, np.append(merged, -1)[codes], -1), [str(n) for n in names]
+    codes, names = pd.factorize(_group_names(column))
+    return codes, [str(n) for n in names]
+
+
+def _period_numbers(dates: pd.Series, freq: str) -> tuple[np.ndarray, np.ndarray]:
+    """(number, valid): each date's month (months since 1970) or week (its Monday, days since 1970)."""
+    days = pd.to_datetime(dates, errors="coerce").to_numpy(dtype="datetime64[ns]").astype("datetime64[D]")
+    valid = ~np.isnat(days)
+    if freq == WEEK:
+        number = days.astype(np.int64)
+        return number - (number + 3) % 7, valid   # 1 Jan 1970 was a Thursday
+    return days.astype("datetime64[M]").astype(np.int64), valid
+
+
+def _period_starts(first: int, last: int, freq: str) -> pd.DatetimeIndex:
+    if freq == WEEK:
+        return pd.DatetimeIndex(np.arange(first, last + 1, 7).astype("datetime64[D]").astype("datetime64[ns]"))
+    return pd.DatetimeIndex(np.arange(first, last + 1).astype("datetime64[M]").astype("datetime64[ns]"))
+
+
 def over_time(frame: pd.DataFrame, *, split: str = "event type", freq: str = MONTH, top: int = 8) -> pd.DataFrame:
     """Events and fatalities per period and group: columns period, group, events, fatalities.
 
     The ``top`` groups by events keep their name, the rest are summed as "Other"; every
     period of the covered span is present (zeros included) so a time axis never skips.
+    Counted on integer codes (groups, periods) with one bincount: on strings and timestamps
+    it was most of a filter change at 1,000,000 events.
     """
     if split not in SPLITS:
         raise ConfigurationError(f"unknown split {split!r}; expected one of: {', '.join(SPLITS)}")
@@ -97,24 +126,40 @@ def over_time(frame: pd.DataFrame, *, split: str = "event type", freq: str = MON
     columns = ["period", "group", "events", "fatalities"]
     if frame.empty:
         return pd.DataFrame(columns=columns)
-    rows = _long(frame, split)
-    rows["period"] = period_start(rows["event_date"], freq)
-    rows = rows.dropna(subset=["period"])
-    if rows.empty:
+    period, valid = _period_numbers(frame["event_date"], freq)
+    deaths = _fatalities(frame).to_numpy(dtype="float64")
+    multi = len(SPLITS[split]) > 1          # actors: a missing second actor is no group
+    index: dict[str, int] = {}
+    groups, rows = [], []                    # per event and group: the group's code, the event's row
+    for column in SPLITS[split]:
+        codes, found = _group_codes(frame[column]) if column in frame else (np.full(len(frame), -1), [])
+        if not multi and (codes[valid] < 0).any():
+            found = [*found, UNKNOWN]
+            codes = np.where(codes >= 0, codes, len(found) - 1)
+        remap = np.array([index.setdefault(name, len(index)) for name in found], dtype=np.int64)
+        keep = np.flatnonzero(valid & (codes >= 0))
+        groups.append(remap[codes[keep]])
+        rows.append(keep)
+    names = list(index)
+    group, row = np.concatenate(groups), np.concatenate(rows)
+    if len(row) == 0:
         return pd.DataFrame(columns=columns)
-    ranked = rows.groupby("group")["fatalities"].size().sort_values(ascending=False, kind="stable")
-    keep = set(ranked.index[:top])
-    rows["group"] = rows["group"].where(rows["group"].isin(keep), OTHER)
-    table = (rows.groupby(["period", "group"]).agg(events=("fatalities", "size"), fatalities=("fatalities", "sum"))
-             .reset_index())
-    periods = pd.date_range(table["period"].min(), table["period"].max(),
-                            freq="W-MON" if freq == WEEK else "MS")
-    groups = [g for g in ranked.index if g in keep] + ([OTHER] if OTHER in set(table["group"]) else [])
-    full = pd.MultiIndex.from_product([periods, groups], names=["period", "group"])
-    table = table.set_index(["period", "group"]).reindex(full, fill_value=0).reset_index()
-    table["events"] = table["events"].astype(int)
-    table["fatalities"] = table["fatalities"].astype(int)
-    return table[columns]
+    counts = np.bincount(group, minlength=len(names))
+    ranked = sorted(range(len(names)), key=lambda g: (-counts[g], names[g]))
+    kept = [g for g in ranked[:top] if counts[g]]
+    rest = [g for g in ranked[top:] if counts[g]]
+    labels = [names[g] for g in kept] + ([OTHER] if rest else [])
+    slot = np.full(len(names), len(kept), dtype=np.int64)   # the rest share the "Other" slot
+    slot[kept] = np.arange(len(kept))
+    first, last = int(period[row].min()), int(period[row].max())
+    starts = _period_starts(first, last, freq)
+    step = 7 if freq == WEEK else 1
+    cell = (period[row] - first) // step * len(labels) + slot[group]
+    size = len(starts) * len(labels)
+    events = np.bincount(cell, minlength=size)
+    fatalities = np.bincount(cell, weights=deaths[row], minlength=size)
+    return pd.DataFrame({"period": np.repeat(starts, len(labels)), "group": labels * len(starts),
+                         "events": events.astype(int), "fatalities": fatalities.astype(int)})[columns]
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,7 @@ import pytest
 from errors import ConfigurationError
 from ui.charts import TIMELINE_BARS, TIMELINE_SHADE, time_axis, timeline_spec
 from ui.timeline import selected_range
-from ui.trends import (Comparison, auto_freq, by_district, compare_periods, current_period, over_time,
+from ui.trends import (OTHER, Comparison, auto_freq, by_district, compare_periods, current_period, over_time,
                        period_end, ranking)
 
 
@@ -136,3 +136,46 @@ def test_category_columns_give_the_same_groups_as_text_columns():
     as_category = _group_names(pd.Series(values, dtype="category"))
     assert as_category.tolist() == [None if v is pd.NA else v for v in as_text.tolist()]
     assert as_category.tolist() == ["Battles", "Riots", None, None, "Riots", "Battles"]
+
+
+def _reference_over_time(frame: pd.DataFrame, split: str, freq: str, top: int) -> pd.DataFrame:
+    """The same table the slow, obvious way: one row per (event, group), pandas groupby."""
+    from ui.trends import OTHER, SPLITS, UNKNOWN, period_start
+
+    parts = []
+    for column in SPLITS[split]:
+        names = frame[column].astype("string").str.strip().replace("", pd.NA)
+        part = pd.DataFrame({"date": frame["event_date"], "group": names,
+                             "fat": pd.to_numeric(frame["fatalities"], errors="coerce").fillna(0).clip(lower=0)})
+        parts.append(part[part["group"].notna()] if len(SPLITS[split]) > 1 else part)
+    rows = pd.concat(parts, ignore_index=True)
+    rows["group"] = rows["group"].fillna(UNKNOWN).astype(str)
+    rows["period"] = period_start(rows["date"], freq)
+    rows = rows.dropna(subset=["period"])
+    ranked = rows.groupby("group").size().sort_values(ascending=False, kind="stable")
+    keep = list(ranked.index[:top])
+    rows["group"] = rows["group"].where(rows["group"].isin(keep), OTHER)
+    groups = keep + ([OTHER] if len(ranked) > top else [])
+    periods = pd.date_range(rows["period"].min(), rows["period"].max(), freq="W-MON" if freq == "week" else "MS")
+    table = rows.groupby(["period", "group"]).agg(events=("fat", "size"), fatalities=("fat", "sum"))
+    full = pd.MultiIndex.from_product([periods, groups], names=["period", "group"])
+    table = table.reindex(full, fill_value=0).reset_index()
+    return table.astype({"events": int, "fatalities": int})[["period", "group", "events", "fatalities"]]
+
+
+@pytest.mark.parametrize("split,freq,top", [("event type", "month", 8), ("actor", "week", 3), ("district", "month", 2),
+                                            ("province", "week", 8)])
+def test_over_time_matches_a_plain_pandas_reference(split, freq, top):
+    from data.sample import synthetic_events
+
+    events = synthetic_events(3_000, seed=3)
+    events = events[events["event_date"] >= events["event_date"].max() - pd.Timedelta(days=200)].copy()
+    events = events.astype({"admin1": "string", "admin2": "string", "event_type": "string"})
+    events.loc[events.index[::7], "admin2"] = " "           # blank names are no group
+    events.loc[events.index[::11], "event_date"] = pd.NaT   # undated rows are left out
+    for column in ("admin1", "admin2", "event_type"):
+        events[column] = events[column].astype("category")  # as the store loads them
+    got = over_time(events, split=split, freq=freq, top=top)
+    expected = _reference_over_time(events, split, freq, top)
+    assert (OTHER in set(got["group"])) == (split in ("actor", "district"))   # cut to their top 3 and 2
+    pd.testing.assert_frame_equal(got.reset_index(drop=True), expected, check_dtype=False)
