@@ -38,10 +38,9 @@ def auto_freq(first: dt.date, last: dt.date) -> str:
 def period_start(dates: pd.Series, freq: str) -> pd.Series:
     """The first day of each date's week (Monday) or month, as midnight timestamps."""
     check_freq(freq)
-    dates = pd.to_datetime(dates, errors="coerce").dt.normalize()
-    if freq == WEEK:
-        return dates - pd.to_timedelta(dates.dt.day_of_week, unit="D")
-    return dates - pd.to_timedelta(dates.dt.day - 1, unit="D")
+    number, valid = _period_numbers(dates, freq)
+    starts = np.where(valid, _period_timestamps(np.where(valid, number, 0), freq), np.datetime64("NaT", "ns"))
+    return pd.Series(starts, index=getattr(dates, "index", None))
 
 
 def period_end(start: pd.Timestamp | dt.date, freq: str) -> dt.date:
@@ -106,10 +105,14 @@ def _period_numbers(dates: pd.Series, freq: str) -> tuple[np.ndarray, np.ndarray
     return days.astype("datetime64[M]").astype(np.int64), valid
 
 
+def _period_timestamps(number: np.ndarray, freq: str) -> np.ndarray:
+    """Period numbers (see ``_period_numbers``) as midnight timestamps of their first day."""
+    unit = "datetime64[D]" if freq == WEEK else "datetime64[M]"
+    return number.astype(unit).astype("datetime64[ns]")
+
+
 def _period_starts(first: int, last: int, freq: str) -> pd.DatetimeIndex:
-    if freq == WEEK:
-        return pd.DatetimeIndex(np.arange(first, last + 1, 7).astype("datetime64[D]").astype("datetime64[ns]"))
-    return pd.DatetimeIndex(np.arange(first, last + 1).astype("datetime64[M]").astype("datetime64[ns]"))
+    return pd.DatetimeIndex(_period_timestamps(np.arange(first, last + 1, 7 if freq == WEEK else 1), freq))
 
 
 def over_time(frame: pd.DataFrame, *, split: str = "event type", freq: str = MONTH, top: int = 8) -> pd.DataFrame:
